@@ -1,0 +1,6 @@
+package io.incident.events;
+
+/** How a report reached intake (R-REP-2, R-REP-3). */
+public enum ReportChannel {
+    REST, GENERIC_WEBHOOK, PAGERDUTY, ALERTMANAGER, GRAFANA, EMAIL
+}

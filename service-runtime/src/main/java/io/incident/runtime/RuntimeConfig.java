@@ -1,0 +1,50 @@
+package io.incident.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings every service shares, under {@code incident.*}. */
+@ConfigMapping(prefix = "incident")
+public interface RuntimeConfig {
+
+    /** The service's name; its events carry {@code ce_source = /<name>}. */
+    String serviceName();
+
+    Outbox outbox();
+
+    ClockSettings clock();
+
+    interface Outbox {
+        /** Off only for tools that must not publish (a migration job, say). */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /**
+         * The relay is woken as soon as a transaction with events commits; this poll only catches rows left by a
+         * process that died before it could wake the relay.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        @WithDefault("15s")
+        Duration sendTimeout();
+
+        /** How long published rows stay for inspection. */
+        @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface ClockSettings {
+        /**
+         * A clock that tests move forward over HTTP. Refused outside the test, dev and local profiles: a
+         * production clock that anyone can move would let them fire every deadline at once.
+         */
+        @WithDefault("false")
+        boolean movable();
+    }
+}

@@ -1,0 +1,57 @@
+package io.incident.runtime.clock;
+
+import io.incident.runtime.problem.ProblemException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Lets whole-stack tests move a service's clock forward. Answers 404 unless the movable clock is on. */
+@Path("/admin/clock")
+public class ClockResource {
+
+    private final Clock clock;
+
+    public ClockResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    public record ClockState(Instant now, boolean movable, Duration offset) {
+    }
+
+    @GET
+    public ClockState now() {
+        return state();
+    }
+
+    @POST
+    @Path("/advance")
+    public ClockState advance(@RestQuery String by) {
+        if (!(clock instanceof MovableClock movable)) {
+            throw new ProblemException(Response.Status.NOT_FOUND, "Clock is not movable",
+                    "This service reads the real clock; set incident.clock.movable=true in a test or local profile.");
+        }
+        if (by == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "Missing duration", "Give ?by=PT15M (ISO-8601).");
+        }
+        try {
+            movable.advance(Duration.parse(by));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "Invalid duration",
+                    "'" + by + "' is not a positive ISO-8601 duration such as PT15M.");
+        }
+        return state();
+    }
+
+    private ClockState state() {
+        return clock instanceof MovableClock m
+                ? new ClockState(m.instant(), true, m.offset())
+                : new ClockState(clock.instant(), false, Duration.ZERO);
+    }
+}

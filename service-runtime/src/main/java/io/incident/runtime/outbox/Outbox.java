@@ -1,0 +1,63 @@
+package io.incident.runtime.outbox;
+
+import io.incident.events.EventEnvelope;
+import io.incident.events.IncidentEvent;
+import io.incident.runtime.RuntimeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * Where services put the events their state changes raise. The row is written in the caller's transaction, so the
+ * event exists if and only if the change committed; the relay is woken the moment the transaction commits.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final DataSource dataSource;
+    private final OutboxStore store;
+    private final Clock clock;
+    private final OutboxSignal signal;
+    private final TransactionSynchronizationRegistry transactions;
+    private final String source;
+
+    public Outbox(DataSource dataSource, OutboxStore store, Clock clock, OutboxSignal signal,
+                  TransactionSynchronizationRegistry transactions, RuntimeConfig config) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.clock = clock;
+        this.signal = signal;
+        this.transactions = transactions;
+        this.source = "/" + config.serviceName();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(IncidentEvent event) {
+        EventEnvelope envelope = EventEnvelope.wrap(event, source, clock.instant());
+        try (Connection c = dataSource.getConnection()) {
+            store.append(c, envelope);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not write " + envelope.type() + " to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.wake();
+                }
+            }
+        });
+        return envelope;
+    }
+}

@@ -1,0 +1,91 @@
+package io.incident.runtime.outbox;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves committed outbox rows to Kafka. A batch is locked, sent, acknowledged by the broker ({@code acks=all}) and
+ * only then marked published, in one database transaction. If the process dies after sending and before the mark
+ * commits, the rows are sent again on restart: delivery is at least once, and consumers deduplicate on the event id.
+ */
+public final class OutboxRelay {
+
+    /** Told about every batch the broker acknowledged, before it is marked published. */
+    @FunctionalInterface
+    public interface SendListener {
+        SendListener NONE = batch -> { };
+
+        void sent(List<OutboxMessage> batch);
+    }
+
+    private final DataSource dataSource;
+    private final OutboxStore store;
+    private final Producer<String, String> producer;
+    private final Clock clock;
+    private final int batchSize;
+    private final Duration sendTimeout;
+    private final SendListener listener;
+
+    public OutboxRelay(DataSource dataSource, OutboxStore store, Producer<String, String> producer, Clock clock,
+                       int batchSize, Duration sendTimeout, SendListener listener) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.store = Objects.requireNonNull(store);
+        this.producer = Objects.requireNonNull(producer);
+        this.clock = Objects.requireNonNull(clock);
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+        this.listener = Objects.requireNonNull(listener);
+    }
+
+    /** Publishes at most one batch and returns how many events it published. */
+    public int relayOnce() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                if (!store.tryLeadership(c)) {
+                    c.rollback();
+                    return 0;
+                }
+                List<OutboxMessage> batch = store.lockUnpublished(c, batchSize);
+                if (!batch.isEmpty()) {
+                    send(batch);
+                    listener.sent(batch);
+                    store.markPublished(c, batch, clock.instant());
+                }
+                c.commit();
+                return batch.size();
+            } catch (Exception | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private void send(List<OutboxMessage> batch) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage m : batch) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(m.topic(), m.key(), m.payload());
+            m.headers().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+            acks.add(producer.send(record));
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.incident.runtime.outbox;
+
+import io.incident.runtime.RuntimeConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/** Runs the relay on one thread for the life of the service. */
+@ApplicationScoped
+public class OutboxRelayWorker {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelayWorker.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+    private final DataSource dataSource;
+    private final OutboxStore store;
+    private final OutboxSignal signal;
+    private final Clock clock;
+    private final RuntimeConfig.Outbox config;
+    private final String bootstrapServers;
+    private final String serviceName;
+    private final Counter published;
+
+    private volatile boolean running;
+    private Thread thread;
+    private Producer<String, String> producer;
+
+    public OutboxRelayWorker(DataSource dataSource, OutboxStore store, OutboxSignal signal, Clock clock,
+                             RuntimeConfig config, MeterRegistry registry,
+                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.signal = signal;
+        this.clock = clock;
+        this.config = config.outbox();
+        this.serviceName = config.serviceName();
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("incident.outbox.published")
+                .description("Events the outbox relay published to Kafka").register(registry);
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.relayEnabled()) {
+            LOG.warn("Outbox relay is disabled: events are stored but not published");
+            return;
+        }
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-outbox",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        OutboxRelay relay = new OutboxRelay(dataSource, store, producer, clock, config.batchSize(),
+                config.sendTimeout(), batch -> published.increment(batch.size()));
+        running = true;
+        thread = new Thread(() -> loop(relay), "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop(OutboxRelay relay) {
+        Duration backoff = Duration.ofMillis(100);
+        Instant nextPurge = Instant.now();
+        while (running) {
+            try {
+                int sent = relay.relayOnce();
+                backoff = Duration.ofMillis(100);
+                if (Instant.now().isAfter(nextPurge)) {
+                    purge();
+                    nextPurge = Instant.now().plus(PURGE_EVERY);
+                }
+                if (sent < config.batchSize()) {
+                    signal.await(config.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Outbox relay could not publish (retrying in %d ms): %s", backoff.toMillis(), e.toString());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void purge() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            int removed = store.purgePublishedBefore(c, clock.instant().minus(config.retention()));
+            if (removed > 0) {
+                LOG.debugf("Purged %d published outbox rows", removed);
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent ignored) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(5_000);
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

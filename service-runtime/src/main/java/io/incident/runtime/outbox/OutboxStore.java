@@ -1,0 +1,94 @@
+package io.incident.runtime.outbox;
+
+import io.incident.events.EventCodec;
+import io.incident.events.EventEnvelope;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * SQL for the outbox table. Every method works on the caller's connection, so an append joins whatever
+ * transaction the caller has open: that is the point of an outbox.
+ */
+public final class OutboxStore {
+
+    public void append(Connection c, EventEnvelope envelope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into outbox_event (event_id, topic, event_type, source, subject, occurred_at, payload)
+                values (?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setObject(1, envelope.id());
+            ps.setString(2, envelope.topic());
+            ps.setString(3, envelope.type());
+            ps.setString(4, envelope.source());
+            ps.setObject(5, envelope.subject());
+            ps.setTimestamp(6, Timestamp.from(envelope.time()));
+            ps.setString(7, EventCodec.toJson(envelope.data()));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Only one relay per schema sends at a time, so events leave in the order they were written even when
+     * several instances of a service run. The lock is released when the transaction ends.
+     */
+    public boolean tryLeadership(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    public List<OutboxMessage> lockUnpublished(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, event_id, topic, event_type, source, subject, occurred_at, payload
+                  from outbox_event
+                 where published_at is null
+                 order by id
+                 limit ?
+                   for update skip locked""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<OutboxMessage> batch = new ArrayList<>();
+                while (rs.next()) {
+                    batch.add(new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
+                            rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                }
+                return batch;
+            }
+        }
+    }
+
+    public void markPublished(Connection c, List<OutboxMessage> batch, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update outbox_event set published_at = ? where id = any (?)")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setArray(2, c.createArrayOf("bigint", batch.stream().map(OutboxMessage::id).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    public long countUnpublished(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where published_at is null");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Published rows are kept for a while for inspection, then removed so the table stays small. */
+    public int purgePublishedBefore(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("delete from outbox_event where published_at < ?")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        }
+    }
+}

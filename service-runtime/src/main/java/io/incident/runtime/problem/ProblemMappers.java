@@ -1,0 +1,78 @@
+package io.incident.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Every error leaves the service as RFC 7807 problem JSON. Unexpected failures are logged with a reference that
+ * the response repeats, so an operator can find the stack trace that the client never sees.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "The request body is not valid JSON: " + e.getOriginalMessage();
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            detail = e instanceof InvalidFormatException || e instanceof MismatchedInputException
+                    ? "Field '" + field + "' has the wrong type or format."
+                    : "Field '" + field + "' is invalid: " + e.getOriginalMessage();
+        }
+        return respond(new Problem(URI.create("about:blank"), "Malformed request body", 400, detail, path(uri), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "Nothing is found at " + path(uri) + ".";
+            case 405 -> "This resource does not accept that HTTP method.";
+            case 406 -> "This resource cannot answer in the media type the Accept header asks for.";
+            case 415 -> "This resource does not accept that Content-Type; send application/json.";
+            default -> e.getMessage();
+        };
+        return respond(new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(), detail,
+                path(uri), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error on %s (reference %s)", path(uri), reference);
+        return respond(new Problem(URI.create("about:blank"), "Internal error", 500,
+                "The service failed to handle the request. Report reference " + reference + " to its operators.",
+                path(uri), Map.of("reference", reference)));
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}
