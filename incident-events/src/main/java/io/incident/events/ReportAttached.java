@@ -3,8 +3,10 @@ package io.incident.events;
 import java.time.Instant;
 import java.util.UUID;
 
-/** R-REP-5: a further report of the same problem (same dedup key or e-mail thread),
-        attached to the open incident. */
+/**
+ * R-REP-5: a further report of the same problem (same dedup key or e-mail thread), attached to the open
+ * incident.
+ */
 public record ReportAttached(
         UUID incidentId,
         UUID reportId,

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings every service shares, under {@code incident.*}. */
 @ConfigMapping(prefix = "incident")
@@ -15,6 +16,43 @@ public interface RuntimeConfig {
     Outbox outbox();
 
     ClockSettings clock();
+
+    Db db();
+
+    Kafka kafka();
+
+    Mail mail();
+
+    /** Public base URLs of the services, by service name, for links in pages, answers and events. */
+    Map<String, String> urls();
+
+    /** The shared PostgreSQL database; each service keeps to its own schema. */
+    interface Db {
+        String host();
+
+        int port();
+
+        String name();
+
+        String user();
+
+        /** No default: the launcher or the deployment provides it. */
+        String password();
+
+        String schema();
+    }
+
+    interface Kafka {
+        String bootstrap();
+    }
+
+    /** The SMTP server outgoing mail goes through. */
+    interface Mail {
+        @WithDefault("localhost")
+        String host();
+
+        int port();
+    }
 
     interface Outbox {
         /** Off only for tools that must not publish (a migration job, say). */

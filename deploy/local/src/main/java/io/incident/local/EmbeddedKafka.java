@@ -14,9 +14,11 @@ import java.util.stream.Stream;
 public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers) {
         this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
     }
 
     /**
@@ -33,9 +35,17 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setBaseDirectory(directory)
                 .setClusterId(clusterId(directory))
                 .build();
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+        if (port > 0) {
+            // The test kit binds its own listener to a free port before the broker starts; a fixed port for
+            // clients is a second listener beside it.
+            builder.setConfigProp("listeners", "EXTERNAL://localhost:0,CLIENTS://localhost:" + port
+                            + ",CONTROLLER://localhost:0")
+                    .setConfigProp("listener.security.protocol.map",
+                            "EXTERNAL:PLAINTEXT,CLIENTS:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        }
+        KafkaClusterTestKit cluster = builder
                 .setDeleteOnClose(false)
-                .setConfigProp("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0")
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "5")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
@@ -51,11 +61,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         cluster.startup();
         cluster.waitForReadyBrokers();
-        return new EmbeddedKafka(cluster);
+        return new EmbeddedKafka(cluster, port > 0 ? "localhost:" + port : cluster.bootstrapServers());
     }
 
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     private static boolean alreadyFormatted(Path directory) throws IOException {

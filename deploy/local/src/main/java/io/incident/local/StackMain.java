@@ -12,6 +12,8 @@ public final class StackMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // The broker's INFO lines would bury the URLs; its warnings and errors still show.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("stack.log.level", "warn"));
         List<String> arguments = List.of(args);
         if (arguments.isEmpty() || !arguments.get(0).equals("up")) {
             System.err.println("usage: ./stack up [--fresh]");

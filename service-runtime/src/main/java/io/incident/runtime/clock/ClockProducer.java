@@ -19,12 +19,15 @@ class ClockProducer {
     @Produces
     @Singleton
     Clock clock(RuntimeConfig config) {
-        if (!config.clock().movable()) {
+        return choose(config.clock().movable(), ConfigUtils.getProfiles());
+    }
+
+    static Clock choose(boolean movable, List<String> activeProfiles) {
+        if (!movable) {
             return Clock.systemUTC();
         }
-        List<String> profiles = ConfigUtils.getProfiles();
-        if (profiles.stream().noneMatch(PROFILES_THAT_MAY_MOVE_TIME::contains)) {
-            throw new IllegalStateException("incident.clock.movable=true is refused in profile(s) " + profiles
+        if (activeProfiles.stream().noneMatch(PROFILES_THAT_MAY_MOVE_TIME::contains)) {
+            throw new IllegalStateException("incident.clock.movable=true is refused in profile(s) " + activeProfiles
                     + ": only " + PROFILES_THAT_MAY_MOVE_TIME + " may move time");
         }
         return new MovableClock(Clock.systemUTC());

@@ -42,8 +42,17 @@ public class ProblemMappers {
         return respond(new Problem(URI.create("about:blank"), "Malformed request body", 400, detail, path(uri), Map.of()));
     }
 
+    /** More specific than the mapper the JSON extension brings, so a wrong type in a field still gets a clear answer. */
+    @ServerExceptionMapper(priority = 1)
+    public Response wrongType(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             return unexpected(e, uri);

@@ -1,0 +1,27 @@
+package io.incident.commander.incident;
+
+import io.incident.runtime.messaging.EventReceiver;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class ReportsConsumer {
+
+    private final EventReceiver receiver;
+    private final IncidentRegistry registry;
+
+    public ReportsConsumer(EventReceiver receiver, IncidentRegistry registry) {
+        this.receiver = receiver;
+        this.registry = registry;
+    }
+
+    @Incoming("incident-reports")
+    @Blocking
+    @Transactional
+    public void onReport(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "incident-registry", registry::apply);
+    }
+}

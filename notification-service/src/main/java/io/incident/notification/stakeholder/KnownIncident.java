@@ -1,0 +1,21 @@
+package io.incident.notification.stakeholder;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "known_incident")
+public class KnownIncident {
+    @Id
+    public UUID incidentId;
+    public String team;
+    public String title;
+    public String severity;
+    public boolean security;
+    public Instant reportedAt;
+    public Instant firstSeenAt;
+}

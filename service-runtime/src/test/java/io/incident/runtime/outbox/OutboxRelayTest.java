@@ -1,0 +1,204 @@
+package io.incident.runtime.outbox;
+
+import io.incident.events.EventCodec;
+import io.incident.events.EventEnvelope;
+import io.incident.events.IncidentReported;
+import io.incident.events.ReportChannel;
+import io.incident.events.Severity;
+import io.incident.events.Topics;
+import io.incident.local.EmbeddedDatabase;
+import io.incident.runtime.inbox.InboxStore;
+import io.incident.testkit.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The outbox and inbox against real PostgreSQL and Kafka, including a relay that dies mid-batch. */
+class OutboxRelayTest {
+
+    private final TestInfrastructure infra = TestInfrastructure.get();
+    private final OutboxStore outbox = new OutboxStore();
+    private final InboxStore inbox = new InboxStore();
+    private PGSimpleDataSource dataSource;
+
+    @BeforeEach
+    void freshSchema() throws Exception {
+        String schema = "relay_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(infra.database().jdbcUrl() + "?currentSchema=" + schema);
+        dataSource.setUser(EmbeddedDatabase.USER);
+        dataSource.setPassword(infra.database().password());
+        String migration = new String(Objects.requireNonNull(getClass().getResourceAsStream(
+                "/db/runtime/V1__outbox_and_inbox.sql")).readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+            s.execute(migration);
+            s.execute("create table effect (event_id uuid primary key, applied_at timestamptz not null)");
+        }
+    }
+
+    @Test
+    @DisplayName("relay dies between send and mark: events are sent again and the consumer's effect happens once")
+    void relayDiesBetweenSendAndMark() throws Exception {
+        List<EventEnvelope> written = List.of(envelope(), envelope(), envelope());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            for (EventEnvelope e : written) {
+                outbox.append(c, e);
+            }
+            c.commit();
+        }
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            OutboxRelay dying = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
+                    Duration.ofSeconds(10), batch -> {
+                        throw new IllegalStateException("process killed after the broker acknowledged");
+                    });
+            assertThatThrownBy(dying::relayOnce).hasMessageContaining("process killed");
+        }
+        assertThat(unpublished()).as("the mark was rolled back with the crash").isEqualTo(3);
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            OutboxRelay restarted = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
+                    Duration.ofSeconds(10), OutboxRelay.SendListener.NONE);
+            assertThat(restarted.relayOnce()).isEqualTo(3);
+            assertThat(restarted.relayOnce()).isZero();
+        }
+        assertThat(unpublished()).isZero();
+
+        Set<UUID> ids = new HashSet<>();
+        written.forEach(e -> ids.add(e.id()));
+        List<ConsumerRecord<String, String>> delivered = consumeCopies(ids, 6);
+        assertThat(delivered).as("every event reached Kafka twice").hasSize(6);
+        assertThat(delivered).allSatisfy(r -> assertThat(r.key()).isNotBlank());
+
+        for (ConsumerRecord<String, String> record : delivered) {
+            applyOnce(record);
+        }
+        assertThat(effects()).as("each event's effect happened exactly once").isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("nothing is published from a transaction that rolled back")
+    void rolledBackEventsAreNeverPublished() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            outbox.append(c, envelope());
+            c.rollback();
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            OutboxRelay relay = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
+                    Duration.ofSeconds(10), OutboxRelay.SendListener.NONE);
+            assertThat(relay.relayOnce()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a second relay instance waits while the first holds the batch, so order is kept")
+    void oneRelayAtATime() throws Exception {
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertThat(outbox.tryLeadership(first)).isTrue();
+            assertThat(outbox.tryLeadership(second)).isFalse();
+            first.commit();
+            assertThat(outbox.tryLeadership(second)).isTrue();
+            second.commit();
+        }
+    }
+
+    /** The consumer side of the contract: the inbox row and the effect commit together. */
+    private void applyOnce(ConsumerRecord<String, String> record) throws Exception {
+        Map<String, String> headers = new java.util.HashMap<>();
+        record.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+        EventEnvelope envelope = EventCodec.decode(headers, record.value()).orElseThrow();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            if (inbox.tryRecord(c, envelope, "test-consumer", Instant.now())) {
+                try (var ps = c.prepareStatement("insert into effect (event_id, applied_at) values (?, now())")) {
+                    ps.setObject(1, envelope.id());
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+    }
+
+    private long unpublished() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            return outbox.countUnpublished(c);
+        }
+    }
+
+    private long effects() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from effect")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> consumeCopies(Set<UUID> ids, int expected) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "relay-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of(Topics.REPORTS));
+            List<ConsumerRecord<String, String>> mine = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (mine.size() < expected && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+                    String id = new String(r.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+                    if (ids.contains(UUID.fromString(id))) {
+                        mine.add(r);
+                    }
+                }
+            }
+            return mine;
+        }
+    }
+
+    private KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    private static EventEnvelope envelope() {
+        UUID incident = UUID.randomUUID();
+        return EventEnvelope.wrap(new IncidentReported(incident, UUID.randomUUID(), "payments", "Checkout fails",
+                "502 on /checkout", ReportChannel.REST, Severity.SEV2, true, false, false, null, null, List.of(),
+                List.of(), Instant.parse("2026-03-01T09:15:00Z")), "/relay-test", Instant.now());
+    }
+}
