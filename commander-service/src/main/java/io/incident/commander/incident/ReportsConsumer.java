@@ -3,7 +3,6 @@ package io.incident.commander.incident;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -20,7 +19,6 @@ public class ReportsConsumer {
 
     @Incoming("incident-reports")
     @Blocking
-    @Transactional
     public void onReport(ConsumerRecord<String, String> record) {
         receiver.receive(record, "incident-registry", registry::apply);
     }

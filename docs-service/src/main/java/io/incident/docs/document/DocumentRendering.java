@@ -27,7 +27,7 @@ public final class DocumentRendering {
 
     public static String markdown(DocumentView d) {
         StringBuilder md = new StringBuilder()
-                .append("# ").append(d.trackingId()).append(": ").append(d.title()).append("\n\n")
+                .append("# ").append(d.trackingId()).append(": ").append(oneLine(d.title())).append("\n\n")
                 .append("- Team: ").append(d.team()).append("\n")
                 .append("- Severity: ").append(d.severity()).append("\n")
                 .append("- Document: ").append(d.url()).append("\n\n")
@@ -35,8 +35,13 @@ public final class DocumentRendering {
                 .append("| When (UTC) | What | Entry |\n|---|---|---|\n");
         for (DocumentView.Entry e : d.timeline()) {
             md.append("| ").append(e.at()).append(" | ").append(e.kind()).append(" | ")
-                    .append(e.text().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+                    .append(oneLine(e.text()).replace("|", "\\|")).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** Reported text is untrusted: a line break in it must not start a heading or a table row of its own. */
+    private static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n]+", " ");
     }
 }

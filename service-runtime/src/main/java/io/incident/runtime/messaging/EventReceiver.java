@@ -3,26 +3,34 @@ package io.incident.runtime.messaging;
 import io.incident.events.EventCodec;
 import io.incident.events.EventEnvelope;
 import io.incident.runtime.inbox.Inbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What every Kafka consumer method does before its domain work: read the CloudEvents envelope, skip event types
- * this build does not know, skip redeliveries through the inbox, and hand the event to the domain, all in the
- * transaction of the consumer method.
+ * What every Kafka consumer method does around its domain work: read the CloudEvents envelope, skip event types
+ * this build does not know, skip redeliveries through the inbox, and apply the event in a transaction of its own
+ * that also records it in the inbox.
+ *
+ * <p>Failures that pass (the database restarting, a deadlock) are retried with back-off for as long as they last:
+ * the partition waits rather than losing or reordering events. A record that breaks the contract, or a failure that
+ * repeats {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times, is thrown to the channel's failure strategy, which puts it on
+ * the dead-letter topic for a person to look at.
  */
 @ApplicationScoped
 public class EventReceiver {
 
+    static final int ATTEMPTS_BEFORE_DEAD_LETTER = 5;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(EventReceiver.class);
 
     private final Inbox inbox;
@@ -35,19 +43,46 @@ public class EventReceiver {
      * @param consumer a stable name for this handler; the inbox remembers what each handler has applied
      * @return true if the handler ran, false for a redelivery or an unknown event type
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public boolean receive(ConsumerRecord<String, String> record, String consumer, Consumer<EventEnvelope> handler) {
-        Optional<EventEnvelope> envelope = EventCodec.decode(headers(record), record.value());
-        if (envelope.isEmpty()) {
+        Optional<EventEnvelope> decoded = EventCodec.decode(headers(record), record.value());
+        if (decoded.isEmpty()) {
             LOG.debugf("Skipping unknown event type on %s at offset %d", record.topic(), record.offset());
             return false;
         }
-        if (!inbox.firstDelivery(envelope.get(), consumer)) {
-            LOG.debugf("Skipping redelivered event %s", envelope.get().id());
-            return false;
+        EventEnvelope envelope = decoded.get();
+        Duration backoff = Duration.ofMillis(100);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    if (!inbox.firstDelivery(envelope, consumer)) {
+                        LOG.debugf("Skipping redelivered event %s", envelope.id());
+                        return false;
+                    }
+                    handler.accept(envelope);
+                    return true;
+                });
+            } catch (RuntimeException e) {
+                boolean passing = TransientFailures.isTransient(e);
+                if (!passing && attempt >= ATTEMPTS_BEFORE_DEAD_LETTER) {
+                    LOG.errorf(e, "Giving up on %s %s for %s after %d attempts", envelope.type(), envelope.id(),
+                            consumer, attempt);
+                    throw e;
+                }
+                LOG.warnf("Attempt %d to apply %s %s for %s failed (%s); retrying in %d ms", attempt, envelope.type(),
+                        envelope.id(), consumer, e.toString(), backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
         }
-        handler.accept(envelope.get());
-        return true;
+    }
+
+    private static void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry; the record will be redelivered", e);
+        }
     }
 
     public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
