@@ -21,4 +21,9 @@ public class Report {
     public String reporter;
     public UUID reporterRef;
     public Instant receivedAt;
+    /** Set for reports from a monitoring tool: which integration sent it, and the key it deduplicates by. */
+    public UUID integrationId;
+    public String dedupKey;
+    /** A webhook's body as received, minus its credential: kept here only, never on an event. */
+    public String rawPayload;
 }

@@ -1,11 +1,11 @@
 package io.incident.intake.report;
 
 import io.incident.events.Severity;
+import io.incident.intake.team.Teams;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** What makes a REST report acceptable. Pure: every rule is a function of the report alone. */
 public final class ReportRules {
@@ -13,7 +13,6 @@ public final class ReportRules {
     public static final int MAX_TITLE = 1024;
     public static final int MAX_DESCRIPTION = 65_536;
     public static final int MAX_REPORTER = 320;
-    private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private ReportRules() {
     }
@@ -34,8 +33,8 @@ public final class ReportRules {
         }
         if (report.team() == null || report.team().isBlank()) {
             v.add(new Violation("team", "is required: the team that owns the affected service"));
-        } else if (!TEAM.matcher(report.team()).matches()) {
-            v.add(new Violation("team", "must be lower-case letters, digits and dashes, at most 63 characters"));
+        } else if (!Teams.isValid(report.team())) {
+            v.add(new Violation("team", Teams.RULE));
         }
         if (report.description() != null && report.description().length() > MAX_DESCRIPTION) {
             v.add(new Violation("description", "is longer than " + MAX_DESCRIPTION + " characters"));

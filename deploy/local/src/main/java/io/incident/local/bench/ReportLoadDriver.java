@@ -43,9 +43,10 @@ public final class ReportLoadDriver {
 
         Map<UUID, Long> sentAt = new ConcurrentHashMap<>();
         Map<UUID, Long> documentedAt = new ConcurrentHashMap<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Warm the services' JIT and make sure incident.documents exists before the consumer starts at its end.
+        warmUp(http, intake);
         try (KafkaConsumer<String, String> consumer = documentsConsumer(kafka)) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            warmUp(http, intake);
             long[] acceptNanos = new long[reports];
             AtomicInteger next = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
@@ -101,9 +102,10 @@ public final class ReportLoadDriver {
     }
 
     private static void warmUp(HttpClient http, String intake) throws Exception {
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 200; i++) {
             http.send(request(intake, -1 - i), HttpResponse.BodyHandlers.discarding());
         }
+        Thread.sleep(5_000);
     }
 
     private static HttpRequest request(String intake, int i) {

@@ -1,0 +1,82 @@
+package io.incident.intake.pagerduty;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The {@code alert_dedup} table: per integration and dedup key, the incident the key keeps open. Plain SQL,
+ * because the one statement that makes concurrent triggers safe, {@code insert ... on conflict do nothing}, has
+ * no JPA form. Every method joins the caller's transaction, so the key moves with the report and its event.
+ */
+@ApplicationScoped
+public class AlertDedupRepository {
+
+    private final EntityManager em;
+
+    public AlertDedupRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * Makes sure the key has a row, then locks it until the transaction ends. Of two concurrent triggers with a
+     * new key, one inserts; the other's insert waits on the primary key until the first commits, then does
+     * nothing, and its lock reads the incident the first one opened: it attaches instead of opening a second.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DedupRules.KeyState claim(UUID integrationId, String dedupKey, Instant now) {
+        em.createNativeQuery("""
+                        insert into alert_dedup (integration_id, dedup_key, acknowledged, updated_at)
+                        values (?1, ?2, false, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, integrationId).setParameter(2, dedupKey).setParameter(3, now)
+                .executeUpdate();
+        return lock(integrationId, dedupKey);
+    }
+
+    /** Locks the key's row, if it has one, until the transaction ends. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DedupRules.KeyState lock(UUID integrationId, String dedupKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select incident_id, acknowledged from alert_dedup
+                         where integration_id = ?1 and dedup_key = ?2
+                           for update""")
+                .setParameter(1, integrationId).setParameter(2, dedupKey).getResultList();
+        if (rows.isEmpty()) {
+            return DedupRules.KeyState.NONE;
+        }
+        Object[] row = rows.get(0);
+        return new DedupRules.KeyState((UUID) row[0], (Boolean) row[1]);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void open(UUID integrationId, String dedupKey, UUID incidentId, Instant now) {
+        update("incident_id = :incident, acknowledged = false", integrationId, dedupKey, incidentId, now);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acknowledge(UUID integrationId, String dedupKey, Instant now) {
+        update("acknowledged = true", integrationId, dedupKey, null, now);
+    }
+
+    /** After a resolve the key is free: the next trigger with it opens a new incident, as in PagerDuty. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolve(UUID integrationId, String dedupKey, Instant now) {
+        update("incident_id = null, acknowledged = false", integrationId, dedupKey, null, now);
+    }
+
+    private void update(String set, UUID integrationId, String dedupKey, UUID incidentId, Instant now) {
+        var query = em.createNativeQuery("update alert_dedup set " + set + ", updated_at = :now"
+                        + " where integration_id = :integration and dedup_key = :key")
+                .setParameter("integration", integrationId).setParameter("key", dedupKey).setParameter("now", now);
+        if (incidentId != null) {
+            query.setParameter("incident", incidentId);
+        }
+        query.executeUpdate();
+    }
+}
