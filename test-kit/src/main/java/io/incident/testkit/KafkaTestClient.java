@@ -93,7 +93,7 @@ public final class KafkaTestClient implements AutoCloseable {
     public static Map<String, String> headers(ConsumerRecord<?, ?> record) {
         Map<String, String> headers = new HashMap<>();
         for (Header h : record.headers()) {
-            headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+            headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.incident.runtime.web.HtmlPage.escape;
@@ -18,6 +19,34 @@ import static io.incident.runtime.web.HtmlPage.escape;
 /** Running clocks, the soonest first, with the time left on each. */
 @Path("/")
 public class DashboardResource {
+
+    private static final int SHOWN = 200;
+
+    /**
+     * Counts each clock down once a second between page loads. It reads the page's own "now" rather than the
+     * browser's, so a clock a test moved forward, or a browser whose time is off, still shows what the service sees.
+     */
+    private static final String COUNTDOWN = """
+            <script>
+            (function () {
+              var clocks = document.getElementById('clocks');
+              if (!clocks) { return; }
+              var skew = Number(clocks.dataset.now) - Date.now();
+              function left(ms) {
+                var late = ms < 0, s = Math.floor(Math.abs(ms) / 1000);
+                var h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60);
+                var text = (h > 0 ? h + 'h ' : '') + m + 'm ' + (s % 60) + 's';
+                return late ? 'overdue by ' + text : text;
+              }
+              function tick() {
+                var now = Date.now() + skew;
+                clocks.querySelectorAll('[data-due]').forEach(function (cell) {
+                  cell.textContent = left(Number(cell.dataset.due) - now);
+                });
+              }
+              setInterval(tick, 1000);
+            })();
+            </script>""";
 
     private final DeadlineRepository deadlines;
     private final Clock clock;
@@ -31,16 +60,26 @@ public class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional
     public String dashboard() {
-        List<List<String>> rows = deadlines.pending(200).stream().map((Deadline d) -> List.of(
-                escape(d.dueAt), escape(left(d)), "<span class=\"tag\">" + escape(d.kind) + "</span>",
-                "<code>" + escape(d.incidentId) + "</code>")).toList();
+        Instant now = clock.instant();
+        List<List<String>> rows = deadlines.running(SHOWN).stream().map((Deadline d) -> List.of(
+                "<span class=\"tag\">" + escape(d.kind) + "</span>",
+                "<code>" + escape(d.incidentId) + "</code>",
+                escape(d.dueAt),
+                "<span data-due=\"" + d.dueAt.toEpochMilli() + "\">" + escape(left(now, d.dueAt)) + "</span>",
+                d.warnedAt != null ? "warned at " + escape(d.warnedAt) : d.warnAt != null ? "at " + escape(d.warnAt) : ""))
+                .toList();
+        String table = HtmlPage.table(List.of("Clock", "Incident", "Due (UTC)", "Left", "Warning"), rows,
+                "No clock is running.");
         return HtmlPage.render("deadline-service", "Running clocks",
-                HtmlPage.table(List.of("Due (UTC)", "Left", "Clock", "Incident"), rows, "No clock is running."));
+                "<div id=\"clocks\" data-now=\"" + now.toEpochMilli() + "\">" + table + "</div>"
+                        + (rows.isEmpty() ? "" : COUNTDOWN));
     }
 
-    private String left(Deadline d) {
-        Duration left = Duration.between(clock.instant(), d.dueAt);
-        return left.isNegative() ? "overdue by " + left.negated().toMinutes() + "m"
-                : left.toMinutes() + "m " + left.toSecondsPart() + "s";
+    static String left(Instant now, Instant due) {
+        Duration left = Duration.between(now, due);
+        Duration abs = left.abs();
+        String text = (abs.toHours() > 0 ? abs.toHours() + "h " : "") + abs.toMinutesPart() + "m "
+                + abs.toSecondsPart() + "s";
+        return left.isNegative() ? "overdue by " + text : text;
     }
 }

@@ -1,5 +1,6 @@
 package io.incident.deadline.clock;
 
+import io.incident.deadline.ServiceUnderTest;
 import io.incident.testkit.TestEvents;
 import io.incident.events.CloudEventHeaders;
 import io.incident.events.DeadlineKind;
@@ -63,8 +64,8 @@ class DeadlineSchedulingTest {
     }
 
     /**
-     * Reports an incident at {@code reportedAt}, well before now: the clock must run from the report, not from when
-     * this service heard of it. Returns the one deadline the service shows.
+     * Reports an incident at {@code reportedAt}, before the service's now: the clock must run from the report, not
+     * from when this service heard of it. Returns the one deadline the service shows.
      */
     private static JsonPath reportAndAwaitOneDeadline(UUID incident, boolean likely, Instant reportedAt) {
         kafka.publish(TestEvents.reported(incident, "Checkout returns 502", "checkout", Severity.SEV2, likely,
@@ -87,13 +88,18 @@ class DeadlineSchedulingTest {
     @DisplayName("R-ACK-2 a likely incident gets one PENDING ACKNOWLEDGE deadline 5 minutes after it was reported")
     void likelyIncidentIsDueInFiveMinutes() {
         UUID incident = UUID.randomUUID();
-        Instant reportedAt = TestEvents.now().minus(Duration.ofMinutes(2));
+        Instant reportedAt = ServiceUnderTest.now().minus(Duration.ofMinutes(2));
         JsonPath deadline = reportAndAwaitOneDeadline(incident, true, reportedAt);
 
         assertThat(deadline.getString("[0].kind")).isEqualTo("ACKNOWLEDGE");
         assertThat(deadline.getString("[0].status")).isEqualTo("PENDING");
         Instant dueAt = Instant.parse(deadline.getString("[0].dueAt"));
         assertThat(dueAt).isEqualTo(reportedAt.plus(Duration.ofMinutes(5)));
+        assertThat(Instant.parse(deadline.getString("[0].startedAt"))).isEqualTo(reportedAt);
+        assertThat(Instant.parse(deadline.getString("[0].warnAt"))).as("80 percent of the 5 minutes")
+                .isEqualTo(reportedAt.plus(Duration.ofMinutes(4)));
+        assertThat(deadline.getString("[0].warnedAt")).isNull();
+        assertThat(deadline.getString("[0].breachedAt")).isNull();
 
         DeadlineScheduled event = awaitScheduledEvent(incident);
         assertThat(event.incidentId()).isEqualTo(incident);
@@ -106,7 +112,7 @@ class DeadlineSchedulingTest {
     @DisplayName("R-ACK-2 a standard alert gets one PENDING ACKNOWLEDGE deadline 15 minutes after it was reported")
     void standardAlertIsDueInFifteenMinutes() {
         UUID incident = UUID.randomUUID();
-        Instant reportedAt = TestEvents.now().minus(Duration.ofMinutes(3));
+        Instant reportedAt = ServiceUnderTest.now().minus(Duration.ofMinutes(3));
         JsonPath deadline = reportAndAwaitOneDeadline(incident, false, reportedAt);
 
         assertThat(deadline.getString("[0].kind")).isEqualTo("ACKNOWLEDGE");
@@ -125,7 +131,7 @@ class DeadlineSchedulingTest {
     void redeliveryStartsNoSecondClock() {
         UUID incident = UUID.randomUUID();
         EventEnvelope reported = TestEvents.reported(incident, "Search is slow", "search", Severity.SEV3, true,
-                TestEvents.now());
+                ServiceUnderTest.now());
         kafka.publish(reported);
         String deadlineId = awaitDeadlines(incident).getString("[0].id");
 
@@ -133,7 +139,8 @@ class DeadlineSchedulingTest {
         // Published after the redelivery on the same partitions: once its clock shows, the redelivery was handled,
         // and once its DeadlineScheduled is on incident.deadlines, anything the redelivery raised is before it.
         UUID later = TestEvents.incidentOnSamePartitions(incident, Topics.REPORTS, Topics.DEADLINES);
-        kafka.publish(TestEvents.reported(later, "A later incident"));
+        kafka.publish(TestEvents.reported(later, "A later incident", "payments", Severity.SEV2,
+                ServiceUnderTest.now()));
         awaitDeadlines(later);
 
         JsonPath deadlines = given().get("/incidents/" + incident + "/deadlines").then().statusCode(200)
@@ -149,33 +156,39 @@ class DeadlineSchedulingTest {
     }
 
     @Test
-    @DisplayName("an incident without clocks has an empty list")
+    @DisplayName("an incident without clocks has an empty list; an id that is not a UUID gets problem JSON")
     void noClocks() {
         given().get("/incidents/" + UUID.randomUUID() + "/deadlines").then().statusCode(200)
                 .contentType(ContentType.JSON).body("$", empty());
-        given().get("/incidents/not-a-uuid/deadlines").then().statusCode(404).contentType("application/problem+json");
+        given().get("/incidents/not-a-uuid/deadlines").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid incident id"))
+                .body("detail", containsString("'not-a-uuid' is not an incident id"));
     }
 
     @Test
     @DisplayName("R-ACK-2 the dashboard lists the running ACKNOWLEDGE clock")
     void dashboard() {
         UUID incident = UUID.randomUUID();
-        Instant reportedAt = TestEvents.now();
+        Instant reportedAt = ServiceUnderTest.now();
         kafka.publish(TestEvents.reported(incident, "Dashboard check", "web", Severity.SEV3, true, reportedAt));
         awaitDeadlines(incident);
 
+        Instant due = reportedAt.plus(Duration.ofMinutes(5));
         given().accept(ContentType.HTML).get("/").then().statusCode(200)
                 .contentType(ContentType.HTML)
                 .body(containsString("<code>" + incident + "</code>"))
-                .body(containsString(reportedAt.plus(Duration.ofMinutes(5)).toString()))
-                .body(containsString("ACKNOWLEDGE"));
+                .body(containsString(due.toString()))
+                .body(containsString("ACKNOWLEDGE"))
+                .body(containsString("data-due=\"" + due.toEpochMilli() + "\""))
+                .body(containsString("setInterval(tick, 1000)"));
     }
 
     @Test
     @DisplayName("health, Prometheus metrics and OpenAPI are served")
     void operability() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("incident_outbox_published"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("incident_outbox_published"))
+                .body(containsString("incident_deadlines_fired_total"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/incidents/{incidentId}/deadlines"));
     }
 }

@@ -1,6 +1,7 @@
 package io.incident.runtime.clock;
 
 import io.incident.runtime.problem.ProblemException;
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,9 +18,11 @@ import java.time.format.DateTimeParseException;
 public class ClockResource {
 
     private final Clock clock;
+    private final Event<ClockAdvanced> advanced;
 
-    public ClockResource(Clock clock) {
+    public ClockResource(Clock clock, Event<ClockAdvanced> advanced) {
         this.clock = clock;
+        this.advanced = advanced;
     }
 
     public record ClockState(Instant now, boolean movable, Duration offset) {
@@ -40,12 +43,17 @@ public class ClockResource {
         if (by == null) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "Missing duration", "Give ?by=PT15M (ISO-8601).");
         }
+        Duration duration;
+        Instant now;
         try {
-            movable.advance(Duration.parse(by));
+            duration = Duration.parse(by);
+            now = movable.advance(duration);
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "Invalid duration",
                     "'" + by + "' is not a positive ISO-8601 duration such as PT15M.");
         }
+        // Whatever waits for an instant on this clock must look again now, not when its real-time timer ends.
+        advanced.fire(new ClockAdvanced(duration, now));
         return state();
     }
 

@@ -2,7 +2,8 @@ package io.incident.runtime.web;
 
 import java.util.List;
 
-/** The shared look of every service's dashboard: plain server-rendered HTML, no script, escaped text. */
+/** The shared look of every service's dashboard: server-rendered HTML with every text escaped; pages that
+ * add a script keep it inline and small. */
 public final class HtmlPage {
 
     private HtmlPage() {

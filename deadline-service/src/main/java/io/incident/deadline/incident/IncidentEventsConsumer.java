@@ -1,0 +1,41 @@
+package io.incident.deadline.incident;
+
+import io.incident.runtime.messaging.EventReceiver;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * The topics whose events start and stop clocks. Thin on purpose: {@link EventReceiver} decodes, deduplicates and
+ * runs the handler in a transaction of its own, retrying failures that pass.
+ */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    private final EventReceiver receiver;
+    private final ProcessClocks clocks;
+
+    public IncidentEventsConsumer(EventReceiver receiver, ProcessClocks clocks) {
+        this.receiver = receiver;
+        this.clocks = clocks;
+    }
+
+    @Incoming("incident-reports")
+    @Blocking
+    public void onReport(ConsumerRecord<String, String> record) {
+        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    }
+
+    @Incoming("incident-lifecycle")
+    @Blocking
+    public void onLifecycle(ConsumerRecord<String, String> record) {
+        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    }
+
+    @Incoming("incident-documents")
+    @Blocking
+    public void onDocument(ConsumerRecord<String, String> record) {
+        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    }
+}

@@ -1,0 +1,209 @@
+package io.incident.deadline.incident;
+
+import io.incident.deadline.clock.Clocks;
+import io.incident.deadline.clock.Deadline;
+import io.incident.deadline.clock.DeadlineRepository;
+import io.incident.deadline.policy.DeadlinePolicy;
+import io.incident.events.CloseObjected;
+import io.incident.events.CloseProposed;
+import io.incident.events.CommandHandedOff;
+import io.incident.events.CommanderAcknowledged;
+import io.incident.events.DeadlineKind;
+import io.incident.events.DocumentUpdated;
+import io.incident.events.EventEnvelope;
+import io.incident.events.IncidentClosed;
+import io.incident.events.IncidentEvent;
+import io.incident.events.IncidentReported;
+import io.incident.events.IncidentResolved;
+import io.incident.events.IncidentTriaged;
+import io.incident.events.RootCauseAnalysisCompleted;
+import io.incident.events.SecurityFormFiled;
+import io.incident.events.Severity;
+import io.incident.events.SeverityChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static io.incident.events.DeadlineKind.ACKNOWLEDGE;
+import static io.incident.events.DeadlineKind.CLOSE_OBJECTION_WINDOW;
+import static io.incident.events.DeadlineKind.DOCUMENT_UPDATE;
+import static io.incident.events.DeadlineKind.FATIGUE_ROTATION;
+import static io.incident.events.DeadlineKind.LEADERSHIP_UPDATE;
+import static io.incident.events.DeadlineKind.ROOT_CAUSE_ANALYSIS;
+import static io.incident.events.DeadlineKind.SECURITY_FORM;
+import static io.incident.events.DeadlineKind.TRIAGE;
+
+/**
+ * Which event starts and stops which clock of the process. Every instant comes from the event, never from when
+ * this service heard of it, so a consumer that lags or restarts sets the same deadlines.
+ */
+@ApplicationScoped
+public class ProcessClocks {
+
+    /** The inbox name of this handler; kept from when it handled only reports, so no report is applied twice. */
+    static final String CONSUMER = "deadline-scheduler";
+
+    private static final Set<Class<? extends IncidentEvent>> HANDLED = Set.of(IncidentReported.class,
+            CommanderAcknowledged.class, IncidentTriaged.class, CommandHandedOff.class, SeverityChanged.class,
+            IncidentResolved.class, CloseProposed.class, CloseObjected.class, IncidentClosed.class,
+            DocumentUpdated.class, SecurityFormFiled.class, RootCauseAnalysisCompleted.class);
+
+    private final TrackedIncidentRepository incidents;
+    private final DeadlineRepository deadlines;
+    private final Clocks clocks;
+    private final DeadlinePolicy policy;
+
+    public ProcessClocks(TrackedIncidentRepository incidents, DeadlineRepository deadlines, Clocks clocks,
+                         DeadlinePolicy policy) {
+        this.incidents = incidents;
+        this.deadlines = deadlines;
+        this.clocks = clocks;
+        this.policy = policy;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(EventEnvelope envelope) {
+        IncidentEvent event = envelope.data();
+        if (!HANDLED.contains(event.getClass())) {
+            return;
+        }
+        TrackedIncident incident = incidents.lockOrCreate(event.incidentId());
+        if (event instanceof IncidentReported e) {
+            reported(incident, e);
+        } else if (event instanceof CommanderAcknowledged e) {
+            acknowledged(incident, e.acknowledgedAt());
+        } else if (event instanceof IncidentTriaged e) {
+            clocks.stop(incident.id, TRIAGE, e.decidedAt());
+        } else if (event instanceof CommandHandedOff e) {
+            handedOff(incident, e.handedOffAt());
+        } else if (event instanceof SeverityChanged e) {
+            severityChanged(incident, e.to(), e.changedAt());
+        } else if (event instanceof IncidentResolved e) {
+            incident.resolvedAt = e.resolvedAt();
+            // R-SEC-3: leadership hears "until resolved".
+            clocks.cancel(incident.id, LEADERSHIP_UPDATE, e.resolvedAt());
+        } else if (event instanceof CloseProposed e) {
+            closeProposed(incident, e);
+        } else if (event instanceof CloseObjected e) {
+            // R-CLS-1: a valid objection keeps the incident open; the window closes without a verdict.
+            clocks.cancel(incident.id, CLOSE_OBJECTION_WINDOW, e.objectedAt());
+        } else if (event instanceof IncidentClosed e) {
+            closed(incident, e);
+        } else if (event instanceof DocumentUpdated e) {
+            documentUpdated(incident, e);
+        } else if (event instanceof SecurityFormFiled e) {
+            clocks.stop(incident.id, SECURITY_FORM, e.filedAt());
+        } else if (event instanceof RootCauseAnalysisCompleted e) {
+            clocks.stop(incident.id, ROOT_CAUSE_ANALYSIS, e.completedAt());
+        }
+    }
+
+    private void reported(TrackedIncident incident, IncidentReported e) {
+        if (incident.reportedAt != null) {
+            return; // a second report event for the incident starts nothing new
+        }
+        incident.reportedAt = e.reportedAt();
+        incident.security = e.security();
+        if (incident.severity == null) {
+            incident.severity = e.severity();
+        }
+        if (e.security()) {
+            // R-SEC-1: the form is due within the hour "even if the incident closes sooner".
+            clocks.start(incident.id, SECURITY_FORM, policy.after(SECURITY_FORM, e.reportedAt()));
+        }
+        if (!incident.isOpen()) {
+            return;
+        }
+        if (incident.acknowledgedAt == null) {
+            clocks.start(incident.id, ACKNOWLEDGE, policy.acknowledge(e.reportedAt(), e.likelyIncident()));
+        } else {
+            // The acknowledgement came first (another topic): only now is the severity known.
+            startLeadershipUpdates(incident, incident.acknowledgedAt);
+        }
+    }
+
+    private void acknowledged(TrackedIncident incident, Instant at) {
+        if (incident.acknowledgedAt != null) {
+            return; // the first acknowledgement gave the incident its IC; later ones change no clock
+        }
+        incident.acknowledgedAt = at;
+        clocks.stop(incident.id, ACKNOWLEDGE, at);
+        if (!incident.isOpen()) {
+            return;
+        }
+        clocks.start(incident.id, TRIAGE, policy.after(TRIAGE, at));
+        clocks.start(incident.id, DOCUMENT_UPDATE, policy.after(DOCUMENT_UPDATE, at));
+        clocks.start(incident.id, FATIGUE_ROTATION, policy.after(FATIGUE_ROTATION, at));
+        startLeadershipUpdates(incident, at);
+    }
+
+    /** Once per incident: the severity may become known from the report, the acknowledgement or a change. */
+    private void startLeadershipUpdates(TrackedIncident incident, Instant from) {
+        if (incident.resolvedAt == null && deadlines.runningForUpdate(incident.id, LEADERSHIP_UPDATE).isEmpty()) {
+            policy.leadershipUpdate(incident.severity, from)
+                    .ifPresent(t -> clocks.start(incident.id, LEADERSHIP_UPDATE, t));
+        }
+    }
+
+    /** R-CMD-5: a new team took command, so the fatigue clock starts again. */
+    private void handedOff(TrackedIncident incident, Instant at) {
+        if (incident.isUnderCommand() && !isStale(incident, FATIGUE_ROTATION, at)) {
+            clocks.restart(incident.id, FATIGUE_ROTATION, at, policy.after(FATIGUE_ROTATION, at));
+        }
+    }
+
+    /** R-SEC-2, R-SEC-3: a changed severity changes how often leadership must hear. */
+    private void severityChanged(TrackedIncident incident, Severity to, Instant at) {
+        if (incident.severity == to) {
+            return;
+        }
+        incident.severity = to;
+        if (incident.isUnderCommand() && incident.resolvedAt == null) {
+            clocks.cancel(incident.id, LEADERSHIP_UPDATE, at);
+            startLeadershipUpdates(incident, at);
+        }
+    }
+
+    private void closeProposed(TrackedIncident incident, CloseProposed e) {
+        if (!incident.isOpen()) {
+            return;
+        }
+        // A new proposal replaces one still open.
+        clocks.cancel(incident.id, CLOSE_OBJECTION_WINDOW, e.proposedAt());
+        clocks.start(incident.id, CLOSE_OBJECTION_WINDOW,
+                policy.closeObjectionWindow(e.proposedAt(), e.objectionWindowEndsAt()));
+    }
+
+    private void closed(TrackedIncident incident, IncidentClosed e) {
+        if (!incident.isOpen()) {
+            return;
+        }
+        incident.closedAt = e.closedAt();
+        if (incident.severity == null) {
+            incident.severity = e.severity();
+        }
+        // Nothing the response owed is owed any more, except the security form (R-SEC-1).
+        clocks.cancelAll(incident.id, e.closedAt(), List.of(SECURITY_FORM));
+        clocks.start(incident.id, ROOT_CAUSE_ANALYSIS, policy.rootCauseAnalysis(e.closedAt()));
+    }
+
+    /** R-DOC-2: each update by the IC starts the next two hours. */
+    private void documentUpdated(TrackedIncident incident, DocumentUpdated e) {
+        // The clock started at the acknowledgement, so an update from before it is stale too.
+        if (!policy.countsAsDocumentUpdate(e.entryKind()) || !incident.isUnderCommand()
+                || isStale(incident, DOCUMENT_UPDATE, e.updatedAt())) {
+            return;
+        }
+        clocks.restart(incident.id, DOCUMENT_UPDATE, e.updatedAt(), policy.after(DOCUMENT_UPDATE, e.updatedAt()));
+    }
+
+    /** An event no later than the start of the latest clock of its kind came late and must not move it back. */
+    private boolean isStale(TrackedIncident incident, DeadlineKind kind, Instant at) {
+        Optional<Deadline> latest = deadlines.latest(incident.id, kind);
+        return latest.isPresent() && !at.isAfter(latest.get().startedAt);
+    }
+}
