@@ -27,18 +27,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.password = password;
     }
 
+    /** A throw-away database for tests: commits do not wait for the disk. */
+    public static EmbeddedDatabase start(int port, Path directory, String password) throws Exception {
+        return start(port, directory, password, false);
+    }
+
     /**
      * @param port      0 picks a free one
      * @param directory the data directory; reused if it already holds a cluster
      * @param password  the password of the services' role
+     * @param durable   whether a commit waits until it is on disk: the local stack keeps data between runs, so a
+     *                  report answered 202 must survive the database process dying too
      */
-    public static EmbeddedDatabase start(int port, Path directory, String password) throws Exception {
+    public static EmbeddedDatabase start(int port, Path directory, String password, boolean durable)
+            throws Exception {
         Files.createDirectories(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off");
         if (port > 0) {
             builder.setPort(port);
         }

@@ -67,7 +67,7 @@ public final class Stack implements AutoCloseable {
         Path data = options.runDirectory().resolve("data");
         Files.createDirectories(data);
         EmbeddedDatabase database = EmbeddedDatabase.start(options.postgresPort(), data.resolve("postgres"),
-                secret(options.runDirectory().resolve("secrets/db-password")));
+                secret(options.runDirectory().resolve("secrets/db-password")), true);
         EmbeddedKafka kafka = null;
         MailSink mail = null;
         try {
