@@ -5,6 +5,7 @@ import io.incident.deadline.clock.DeadlineRepository;
 import io.incident.events.DeadlineBreached;
 import io.incident.events.DeadlineKind;
 import io.incident.events.DeadlineWarned;
+import io.incident.events.IncidentEvent;
 import io.incident.runtime.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,15 +60,16 @@ public class DeadlineFiring implements FiringLoop.DueClocks {
     public List<Fired> fire(int limit) {
         Instant now = clock.instant();
         List<Fired> fired = new ArrayList<>();
+        List<IncidentEvent> events = new ArrayList<>();
         for (Deadline d : deadlines.claimDue(now, limit)) {
             Deadline.Firing firing = d.fire(now);
-            if (firing == Deadline.Firing.WARN) {
-                outbox.publish(new DeadlineWarned(d.incidentId, d.id, d.kind, d.dueAt, d.warnedAt));
-            } else {
-                outbox.publish(new DeadlineBreached(d.incidentId, d.id, d.kind, d.dueAt, d.endedAt));
-            }
+            events.add(firing == Deadline.Firing.WARN
+                    ? new DeadlineWarned(d.incidentId, d.id, d.kind, d.dueAt, d.warnedAt)
+                    : new DeadlineBreached(d.incidentId, d.id, d.kind, d.dueAt, d.endedAt));
             fired.add(new Fired(d.id, d.incidentId, d.kind, firing));
         }
+        // One batched insert for the whole claim: the firing rate is bound by round trips to the database.
+        outbox.publishAll(events);
         return fired;
     }
 

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Where services put the events their state changes raise. The row is written in the caller's transaction, so the
@@ -40,11 +41,21 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(IncidentEvent event) {
-        EventEnvelope envelope = EventEnvelope.wrap(event, source, clock.instant());
+        return publishAll(List.of(event)).get(0);
+    }
+
+    /** Several events from one transaction, written with one batched statement, in list order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> publishAll(List<? extends IncidentEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<EventEnvelope> envelopes = events.stream()
+                .map(event -> EventEnvelope.wrap(event, source, clock.instant())).toList();
         try (Connection c = dataSource.getConnection()) {
-            store.append(c, envelope);
+            store.appendAll(c, envelopes);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not write " + envelope.type() + " to the outbox", e);
+            throw new IllegalStateException("Could not write " + envelopes.size() + " event(s) to the outbox", e);
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -58,6 +69,6 @@ public class Outbox {
                 }
             }
         });
-        return envelope;
+        return envelopes;
     }
 }

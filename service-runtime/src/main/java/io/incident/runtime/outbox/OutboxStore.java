@@ -20,17 +20,28 @@ import java.util.UUID;
 public final class OutboxStore {
 
     public void append(Connection c, EventEnvelope envelope) throws SQLException {
+        appendAll(c, List.of(envelope));
+    }
+
+    /** Appends in list order with one batched statement: a hundred events cost about one round trip, not a hundred. */
+    public void appendAll(Connection c, List<EventEnvelope> envelopes) throws SQLException {
+        if (envelopes.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 insert into outbox_event (event_id, topic, event_type, source, subject, occurred_at, payload)
                 values (?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setObject(1, envelope.id());
-            ps.setString(2, envelope.topic());
-            ps.setString(3, envelope.type());
-            ps.setString(4, envelope.source());
-            ps.setObject(5, envelope.subject());
-            ps.setTimestamp(6, Timestamp.from(envelope.time()));
-            ps.setString(7, EventCodec.toJson(envelope.data()));
-            ps.executeUpdate();
+            for (EventEnvelope envelope : envelopes) {
+                ps.setObject(1, envelope.id());
+                ps.setString(2, envelope.topic());
+                ps.setString(3, envelope.type());
+                ps.setString(4, envelope.source());
+                ps.setObject(5, envelope.subject());
+                ps.setTimestamp(6, Timestamp.from(envelope.time()));
+                ps.setString(7, EventCodec.toJson(envelope.data()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

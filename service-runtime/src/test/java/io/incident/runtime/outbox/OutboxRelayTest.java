@@ -69,9 +69,7 @@ class OutboxRelayTest {
         List<EventEnvelope> written = List.of(envelope(), envelope(), envelope());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            for (EventEnvelope e : written) {
-                outbox.append(c, e);
-            }
+            outbox.appendAll(c, written);
             c.commit();
         }
 
