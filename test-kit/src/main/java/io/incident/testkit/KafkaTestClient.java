@@ -39,8 +39,18 @@ public final class KafkaTestClient implements AutoCloseable {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
     }
 
-    public static KafkaTestClient forTestInfrastructure() {
-        return new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+    private static KafkaTestClient shared;
+
+    /**
+     * One client per test JVM on the shared test infrastructure, closed when the JVM exits: test classes share it
+     * as they share the broker, instead of each opening and closing a producer.
+     */
+    public static synchronized KafkaTestClient shared() {
+        if (shared == null) {
+            shared = new KafkaTestClient(TestInfrastructure.get().kafkaBootstrapServers());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kafka-test-client-close"));
+        }
+        return shared;
     }
 
     /** Sends the envelope as the relay would; sending the same envelope twice is a redelivery. */

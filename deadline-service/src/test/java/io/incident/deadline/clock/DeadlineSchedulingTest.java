@@ -17,8 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -44,17 +42,7 @@ class DeadlineSchedulingTest {
     private static final Predicate<ConsumerRecord<String, String>> SCHEDULED = r -> EventCatalog
             .of(DeadlineScheduled.class).type().equals(KafkaTestClient.headers(r).get(CloudEventHeaders.TYPE));
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /** Waits until the incident has at least one clock and returns the list as JSON. */
     private static JsonPath awaitDeadlines(UUID incident) {

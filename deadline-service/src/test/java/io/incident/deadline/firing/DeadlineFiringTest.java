@@ -17,8 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -67,22 +65,12 @@ class DeadlineFiringTest {
     private static final String BREACHED = EventCatalog.of(DeadlineBreached.class).type();
     private static final String WARNED = EventCatalog.of(DeadlineWarned.class).type();
 
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     DeadlineFiring firing;
     @Inject
     Clock clock;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     @DisplayName("R-ACK-2 an acknowledge clock that runs out warns once at 4 minutes and breaches once at 5")

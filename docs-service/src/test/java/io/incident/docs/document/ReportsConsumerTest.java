@@ -15,8 +15,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +36,7 @@ class ReportsConsumerTest {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = "dead-letter-topic-incident-reports";
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     private static Predicate<ConsumerRecord<String, String>> ofType(Class<? extends IncidentEvent> type) {
         String ceType = EventCatalog.of(type).type();

@@ -18,8 +18,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -58,23 +56,13 @@ import static org.hamcrest.Matchers.matchesPattern;
 class PagerDutyEnqueueTest {
 
     private static final JsonMapper JSON = new JsonMapper();
-    private static KafkaTestClient kafka;
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     @Inject
     IntakeConfig config;
 
     @TestHTTPResource("/v2/enqueue")
     URI enqueueUri;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
 
     @Test
     @DisplayName("R-REP-3 R-ACK-2 a PagerDuty trigger gets PagerDuty's 202 and becomes one IncidentReported, a standard alert")

@@ -10,8 +10,6 @@ import io.incident.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -36,17 +34,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTestResource(InfrastructureTestResource.class)
 class IncidentWatchTest {
 
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = KafkaTestClient.forTestInfrastructure();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
+    private static final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /** The known_incident rows of one incident, as "team/severity/title/security/reportedAt". */
     private static List<String> knownIncidentRows(UUID incident) throws SQLException {

@@ -22,6 +22,8 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final DataSource dataSource;
     private final OutboxStore store;
     private final Clock clock;
@@ -57,6 +59,16 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + envelopes.size() + " event(s) to the outbox", e);
         }
+        wakeRelayAfterCommit();
+        return envelopes;
+    }
+
+    /** One wake-up per transaction, however many times it publishes. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -69,6 +81,5 @@ public class Outbox {
                 }
             }
         });
-        return envelopes;
     }
 }
