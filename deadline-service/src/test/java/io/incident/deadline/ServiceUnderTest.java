@@ -5,6 +5,8 @@ import io.incident.events.CloseObjected;
 import io.incident.events.CloseProposed;
 import io.incident.events.CommandHandedOff;
 import io.incident.events.CommanderAcknowledged;
+import io.incident.events.CommanderPaged;
+import io.incident.events.IncidentMitigated;
 import io.incident.events.DocumentUpdated;
 import io.incident.events.EventCatalog;
 import io.incident.events.EventCodec;
@@ -95,6 +97,15 @@ public final class ServiceUnderTest {
         return EventEnvelope.wrap(new IncidentReported(incident, UUID.randomUUID(), "payments", "Checkout is slow",
                 "Seen by a test", likely ? ReportChannel.REST : ReportChannel.ALERTMANAGER, severity, likely, false,
                 security, null, "reporter-ref-1", List.of(), List.of(), at), INTAKE, at);
+    }
+
+    public static EventEnvelope paged(UUID incident, int level, Instant at, Instant acknowledgeBy) {
+        return EventEnvelope.wrap(new CommanderPaged(incident, "payments", "person-ref-" + level, level, Severity.SEV2,
+                false, acknowledgeBy, at), COMMANDER, at);
+    }
+
+    public static EventEnvelope mitigated(UUID incident, Instant at) {
+        return EventEnvelope.wrap(new IncidentMitigated(incident, "person-ref-7", at), COMMANDER, at);
     }
 
     public static EventEnvelope acknowledged(UUID incident, Instant at) {

@@ -9,22 +9,31 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which days count as working days (R-PM-2: weekends and configured holidays do not), in one time zone. Pure: the
- * answer depends only on the arguments and the days given at construction.
+ * Which days count as working days (R-PM-2: weekends and holidays do not), in one time zone. Pure: the answer
+ * depends only on the arguments and the holidays given at construction.
  */
 public final class BusinessCalendar {
 
     private final ZoneId zone;
-    private final Set<LocalDate> holidays;
+    private final Holidays holidays;
+
+    public BusinessCalendar(ZoneId zone, Holidays holidays) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.holidays = Objects.requireNonNull(holidays, "holidays");
+    }
 
     public BusinessCalendar(ZoneId zone, Set<LocalDate> holidays) {
-        this.zone = Objects.requireNonNull(zone, "zone");
-        this.holidays = Set.copyOf(holidays);
+        this(zone, Holidays.of(holidays));
+    }
+
+    /** The same days off, counted where another team works. */
+    public BusinessCalendar inZone(ZoneId other) {
+        return other.equals(zone) ? this : new BusinessCalendar(other, holidays);
     }
 
     public boolean isBusinessDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(day);
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.isHoliday(day);
     }
 
     /**

@@ -2,6 +2,9 @@ package io.incident.deadline.dashboard;
 
 import io.incident.deadline.clock.Deadline;
 import io.incident.deadline.clock.DeadlineRepository;
+import io.incident.deadline.measurement.Measurement;
+import io.incident.deadline.measurement.MeasurementRepository;
+import io.incident.deadline.measurement.MeasurementResource;
 import io.incident.runtime.web.HtmlPage;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -49,10 +52,12 @@ public class DashboardResource {
             </script>""";
 
     private final DeadlineRepository deadlines;
+    private final MeasurementRepository measurements;
     private final Clock clock;
 
-    public DashboardResource(DeadlineRepository deadlines, Clock clock) {
+    public DashboardResource(DeadlineRepository deadlines, MeasurementRepository measurements, Clock clock) {
         this.deadlines = deadlines;
+        this.measurements = measurements;
         this.clock = clock;
     }
 
@@ -72,7 +77,30 @@ public class DashboardResource {
                 "No clock is running.");
         return HtmlPage.render("deadline-service", "Running clocks",
                 "<div id=\"clocks\" data-now=\"" + now.toEpochMilli() + "\">" + table + "</div>"
-                        + (rows.isEmpty() ? "" : COUNTDOWN));
+                        + (rows.isEmpty() ? "" : COUNTDOWN) + measured(now));
+    }
+
+    /** R-PM-4 at a glance; {@code /measurements} has the figures as JSON with filters. */
+    private String measured(Instant now) {
+        Measurement m = measurements.measure(new Measurement.Filter(null, null,
+                now.minus(MeasurementResource.DEFAULT_PERIOD), now));
+        List<List<String>> groups = m.groups().stream().map(g -> List.of(escape(g.team()), escape(g.severity()),
+                escape(g.incidents()), median(g.acknowledge()), median(g.mitigate()), median(g.resolve()),
+                median(g.close()))).toList();
+        List<List<String>> rules = m.compliance().stream().map(c -> List.of(escape(c.rule()),
+                "<span class=\"tag\">" + escape(c.kind()) + "</span>", escape(c.met()), escape(c.breached()),
+                c.rate() == null ? "" : escape(Math.round(c.rate() * 100) + " %"))).toList();
+        return "<h2>Response times, last 90 days (median from the report)</h2>"
+                + HtmlPage.table(List.of("Team", "Severity", "Incidents", "Acknowledged", "Mitigated", "Resolved",
+                "Closed"), groups, "No incident in the period.")
+                + "<h2>Compliance per rule</h2>"
+                + HtmlPage.table(List.of("Rule", "Clock", "Met", "Breached", "Met on time"), rules,
+                "No clock ended in the period.");
+    }
+
+    private static String median(Measurement.Phase phase) {
+        return phase.p50Seconds() == null ? "" : escape(left(Instant.EPOCH, Instant.EPOCH.plusSeconds(
+                Math.round(phase.p50Seconds()))).replace("overdue by ", "")) + " (" + phase.count() + ")";
     }
 
     static String left(Instant now, Instant due) {

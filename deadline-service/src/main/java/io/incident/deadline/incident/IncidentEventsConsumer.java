@@ -38,4 +38,11 @@ public class IncidentEventsConsumer {
     public void onDocument(ConsumerRecord<String, String> record) {
         receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
     }
+
+    /** Its own topic: a reminder that came due starts its next round (R-CMD-5, R-SEC-3). */
+    @Incoming("incident-deadlines")
+    @Blocking
+    public void onDeadline(ConsumerRecord<String, String> record) {
+        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    }
 }

@@ -8,11 +8,14 @@ import io.incident.events.CloseObjected;
 import io.incident.events.CloseProposed;
 import io.incident.events.CommandHandedOff;
 import io.incident.events.CommanderAcknowledged;
+import io.incident.events.CommanderPaged;
+import io.incident.events.DeadlineBreached;
 import io.incident.events.DeadlineKind;
 import io.incident.events.DocumentUpdated;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
 import io.incident.events.IncidentEvent;
+import io.incident.events.IncidentMitigated;
 import io.incident.events.IncidentReported;
 import io.incident.events.IncidentResolved;
 import io.incident.events.IncidentTriaged;
@@ -48,9 +51,13 @@ public class ProcessClocks {
     static final String CONSUMER = "deadline-scheduler";
 
     private static final Set<Class<? extends IncidentEvent>> HANDLED = Set.of(IncidentReported.class,
-            CommanderAcknowledged.class, IncidentTriaged.class, CommandHandedOff.class, SeverityChanged.class,
-            IncidentResolved.class, CloseProposed.class, CloseObjected.class, IncidentClosed.class,
-            DocumentUpdated.class, SecurityFormFiled.class, RootCauseAnalysisCompleted.class);
+            CommanderPaged.class, CommanderAcknowledged.class, IncidentTriaged.class, CommandHandedOff.class,
+            SeverityChanged.class, IncidentMitigated.class, IncidentResolved.class, CloseProposed.class,
+            CloseObjected.class, IncidentClosed.class, DocumentUpdated.class, SecurityFormFiled.class,
+            RootCauseAnalysisCompleted.class, DeadlineBreached.class);
+
+    /** Reminders that come round again while the incident lasts (R-CMD-5, R-SEC-3). */
+    private static final Set<DeadlineKind> RECURRING = Set.of(FATIGUE_ROTATION, LEADERSHIP_UPDATE);
 
     private final TrackedIncidentRepository incidents;
     private final DeadlineRepository deadlines;
@@ -74,7 +81,12 @@ public class ProcessClocks {
         TrackedIncident incident = incidents.lockOrCreate(event.incidentId());
         if (event instanceof IncidentReported e) {
             reported(incident, e);
+        } else if (event instanceof CommanderPaged e) {
+            paged(incident, e);
         } else if (event instanceof CommanderAcknowledged e) {
+            if (incident.team == null) {
+                incident.team = e.team();
+            }
             acknowledged(incident, e.acknowledgedAt());
         } else if (event instanceof IncidentTriaged e) {
             clocks.stop(incident.id, TRIAGE, e.decidedAt());
@@ -82,6 +94,10 @@ public class ProcessClocks {
             handedOff(incident, e.handedOffAt());
         } else if (event instanceof SeverityChanged e) {
             severityChanged(incident, e.to(), e.changedAt());
+        } else if (event instanceof IncidentMitigated e) {
+            if (incident.mitigatedAt == null) {
+                incident.mitigatedAt = e.mitigatedAt();
+            }
         } else if (event instanceof IncidentResolved e) {
             incident.resolvedAt = e.resolvedAt();
             // R-SEC-3: leadership hears "until resolved".
@@ -99,6 +115,40 @@ public class ProcessClocks {
             clocks.stop(incident.id, SECURITY_FORM, e.filedAt());
         } else if (event instanceof RootCauseAnalysisCompleted e) {
             clocks.stop(incident.id, ROOT_CAUSE_ANALYSIS, e.completedAt());
+        } else if (event instanceof DeadlineBreached e && RECURRING.contains(e.kind())) {
+            comeRound(incident, e);
+        }
+    }
+
+    /**
+     * R-ACK-2 after escalation: the commander paged the next level and said by when it must answer; that is the
+     * acknowledge clock now. The first page needs nothing: the report started its clock.
+     */
+    private void paged(TrackedIncident incident, CommanderPaged e) {
+        if (e.escalationLevel() < 2 || e.acknowledgeBy() == null || incident.acknowledgedAt != null
+                || !incident.isOpen() || isStale(incident, ACKNOWLEDGE, e.pagedAt())) {
+            return;
+        }
+        // Cancelled, not stopped: a level that did not answer did not meet its clock.
+        clocks.cancel(incident.id, ACKNOWLEDGE, e.pagedAt());
+        clocks.start(incident.id, ACKNOWLEDGE, policy.acknowledgeBy(e.pagedAt(), e.acknowledgeBy()));
+    }
+
+    /**
+     * A reminder that came due comes round again one period later, counted from when it was due (not from when this
+     * service heard of it), until the reason for it ends. Only the latest clock of its kind comes round: if a
+     * hand-off or an update restarted it meanwhile, that clock already runs.
+     */
+    private void comeRound(TrackedIncident incident, DeadlineBreached e) {
+        Optional<Deadline> latest = deadlines.latest(incident.id, e.kind());
+        if (latest.isEmpty() || !latest.get().id.equals(e.deadlineId()) || !incident.isUnderCommand()) {
+            return;
+        }
+        if (e.kind() == FATIGUE_ROTATION) {
+            clocks.start(incident.id, FATIGUE_ROTATION, policy.after(FATIGUE_ROTATION, e.dueAt()));
+        } else if (incident.resolvedAt == null) {
+            policy.leadershipUpdate(incident.severity, e.dueAt())
+                    .ifPresent(t -> clocks.start(incident.id, LEADERSHIP_UPDATE, t));
         }
     }
 
@@ -107,6 +157,7 @@ public class ProcessClocks {
             return; // a second report event for the incident starts nothing new
         }
         incident.reportedAt = e.reportedAt();
+        incident.team = e.team();
         incident.security = e.security();
         if (incident.severity == null) {
             incident.severity = e.severity();
@@ -186,19 +237,29 @@ public class ProcessClocks {
         if (incident.severity == null) {
             incident.severity = e.severity();
         }
+        if (e.team() != null) {
+            incident.team = e.team(); // after a hand-off, the team that closes owns the analysis
+        }
         // Nothing the response owed is owed any more, except the security form (R-SEC-1).
         clocks.cancelAll(incident.id, e.closedAt(), List.of(SECURITY_FORM));
-        clocks.start(incident.id, ROOT_CAUSE_ANALYSIS, policy.rootCauseAnalysis(e.closedAt()));
+        clocks.start(incident.id, ROOT_CAUSE_ANALYSIS, policy.rootCauseAnalysis(e.closedAt(), incident.team));
     }
 
     /** R-DOC-2: each update by the IC starts the next two hours. */
     private void documentUpdated(TrackedIncident incident, DocumentUpdated e) {
-        // The clock started at the acknowledgement, so an update from before it is stale too.
-        if (!policy.countsAsDocumentUpdate(e.entryKind()) || !incident.isUnderCommand()
-                || isStale(incident, DOCUMENT_UPDATE, e.updatedAt())) {
+        if (!policy.countsAsDocumentUpdate(e.entryKind()) || !incident.isUnderCommand()) {
             return;
         }
-        clocks.restart(incident.id, DOCUMENT_UPDATE, e.updatedAt(), policy.after(DOCUMENT_UPDATE, e.updatedAt()));
+        // The clock started at the acknowledgement, so an update from before it is stale too.
+        if (!isStale(incident, DOCUMENT_UPDATE, e.updatedAt())) {
+            clocks.restart(incident.id, DOCUMENT_UPDATE, e.updatedAt(), policy.after(DOCUMENT_UPDATE, e.updatedAt()));
+        }
+        // R-SEC-3: leadership heard from the IC, so the next update is owed one period from now.
+        if (policy.isLeadershipUpdate(e.entryKind()) && incident.resolvedAt == null
+                && !isStale(incident, LEADERSHIP_UPDATE, e.updatedAt())) {
+            policy.leadershipUpdate(incident.severity, e.updatedAt())
+                    .ifPresent(t -> clocks.restart(incident.id, LEADERSHIP_UPDATE, e.updatedAt(), t));
+        }
     }
 
     /** An event no later than the start of the latest clock of its kind came late and must not move it back. */

@@ -25,8 +25,11 @@ public class TrackedIncident {
     @Enumerated(EnumType.STRING)
     public Severity severity;
     public boolean security;
+    /** The owning team: from the report, replaced by the closing team after a hand-off. */
+    public String team;
     public Instant reportedAt;
     public Instant acknowledgedAt;
+    public Instant mitigatedAt;
     public Instant resolvedAt;
     public Instant closedAt;
     @Version

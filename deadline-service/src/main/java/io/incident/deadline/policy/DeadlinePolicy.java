@@ -6,6 +6,8 @@ import io.incident.events.Severity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -52,20 +54,37 @@ public final class DeadlinePolicy {
     private final Goals goals;
     private final double warnFraction;
     private final BusinessCalendar calendar;
-    private final Set<String> machineEntryKinds;
+    private final Map<String, ZoneId> teamZones;
+    private final EntryKinds entryKinds;
+
+    /**
+     * The docs service's entry kinds that matter here.
+     *
+     * @param human            kinds people write; only these are an update of the document (R-DOC-2)
+     * @param leadershipUpdate the kind that is an update to leadership (R-SEC-3)
+     */
+    public record EntryKinds(Set<String> human, String leadershipUpdate) {
+        public EntryKinds {
+            human = Set.copyOf(human);
+            Objects.requireNonNull(leadershipUpdate, "leadershipUpdate");
+        }
+    }
 
     /**
      * @param warnFraction the share of a clock's period after which it warns, in (0, 1]; 1 means never warn
-     * @param machineEntryKinds document entry kinds the platform writes by itself; they are not the IC's update
+     * @param calendar     the business days, in the zone of teams without one of their own
+     * @param teamZones    where teams that work elsewhere work: their business day starts at their midnight
      */
-    public DeadlinePolicy(Goals goals, double warnFraction, BusinessCalendar calendar, Set<String> machineEntryKinds) {
+    public DeadlinePolicy(Goals goals, double warnFraction, BusinessCalendar calendar, Map<String, ZoneId> teamZones,
+                          EntryKinds entryKinds) {
         if (!(warnFraction > 0 && warnFraction <= 1)) {
             throw new IllegalArgumentException("The warn fraction must be above 0 and at most 1; got " + warnFraction);
         }
         this.goals = Objects.requireNonNull(goals);
         this.warnFraction = warnFraction;
         this.calendar = Objects.requireNonNull(calendar);
-        this.machineEntryKinds = Set.copyOf(machineEntryKinds);
+        this.teamZones = Map.copyOf(teamZones);
+        this.entryKinds = Objects.requireNonNull(entryKinds);
     }
 
     public Goals goals() {
@@ -75,6 +94,11 @@ public final class DeadlinePolicy {
     /** R-ACK-2: runs from when the report arrived, not from when this service heard of it. */
     public Timing acknowledge(Instant reportedAt, boolean likelyIncident) {
         return timing(reportedAt, likelyIncident ? goals.acknowledgeLikelyIncident() : goals.acknowledgeStandardAlert());
+    }
+
+    /** R-ACK-2 after an escalation: the commander names by when the level it paged must answer. */
+    public Timing acknowledgeBy(Instant pagedAt, Instant acknowledgeBy) {
+        return timing(pagedAt, acknowledgeBy);
     }
 
     /**
@@ -113,14 +137,24 @@ public final class DeadlinePolicy {
         return timing(proposedAt, end);
     }
 
-    /** R-PM-2: within one business day of closing; weekends and holidays do not count. */
-    public Timing rootCauseAnalysis(Instant closedAt) {
-        return timing(closedAt, calendar.plusBusinessDays(closedAt, goals.rootCauseAnalysisBusinessDays()));
+    /**
+     * R-PM-2: within one business day of closing; weekends and holidays do not count, and the day is the owning
+     * team's (a team in another time zone starts its business day at its own midnight).
+     */
+    public Timing rootCauseAnalysis(Instant closedAt, String team) {
+        BusinessCalendar days = team == null ? calendar
+                : calendar.inZone(teamZones.getOrDefault(team, calendar.zone()));
+        return timing(closedAt, days.plusBusinessDays(closedAt, goals.rootCauseAnalysisBusinessDays()));
     }
 
     /** R-DOC-2 asks the IC to update the document; entries the platform adds by itself do not count. */
     public boolean countsAsDocumentUpdate(String entryKind) {
-        return entryKind == null || !machineEntryKinds.contains(entryKind);
+        return entryKind != null && entryKinds.human().contains(entryKind);
+    }
+
+    /** R-SEC-3: the IC's update to leadership, written into the document. */
+    public boolean isLeadershipUpdate(String entryKind) {
+        return entryKinds.leadershipUpdate().equals(entryKind);
     }
 
     private Timing timing(Instant from, Duration period) {

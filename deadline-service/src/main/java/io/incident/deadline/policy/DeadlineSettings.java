@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -68,11 +69,16 @@ public interface DeadlineSettings {
         Duration every();
 
         /**
-         * Timeline entries the platform writes by itself (docs-service's entry kinds): they are not the IC's update,
-         * so they do not restart the clock.
+         * The docs service's entry kinds that people write: only these restart the clock. Entries the platform adds
+         * by itself (a report attached, a page sent) are not the IC's update, and a kind added there later must not
+         * quietly start counting as one.
          */
-        @WithDefault("reported,report-attached")
-        Set<String> machineEntryKinds();
+        @WithDefault("update,status-summary,evidence,action-item,decision,leadership-update,checklist")
+        Set<String> humanEntryKinds();
+
+        /** The entry kind that is a leadership update (R-SEC-3): it also restarts the leadership clock. */
+        @WithDefault("leadership-update")
+        String leadershipUpdateKind();
     }
 
     /** R-SEC-3: until the incident is resolved. */
@@ -96,7 +102,20 @@ public interface DeadlineSettings {
         @WithDefault("UTC")
         ZoneId zone();
 
-        /** Public holidays, as ISO dates (2026-12-25), until a holiday calendar is wired in. */
+        /** Per-team time zones (team slug → zone), for teams that do not work in {@link #zone()}. */
+        Map<String, ZoneId> teamZones();
+
+        /**
+         * Whose public holidays count: an ISO 3166 country code the Jollyday library knows. US federal holidays by
+         * default; {@code none} counts weekends only.
+         */
+        @WithDefault("US")
+        String country();
+
+        /** Sub-divisions of the country whose holidays count too (e.g. a state code); none by default. */
+        Optional<List<String>> regions();
+
+        /** Further days off, as ISO dates (2026-12-24): company holidays the public calendar does not have. */
         Optional<List<LocalDate>> holidays();
     }
 }

@@ -1,6 +1,8 @@
 package io.incident.deadline.policy;
 
 import io.incident.deadline.calendar.BusinessCalendar;
+import io.incident.deadline.calendar.Holidays;
+import io.incident.deadline.calendar.PublicHolidays;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,8 +20,11 @@ class PolicyProducer {
     @Produces
     @Singleton
     BusinessCalendar calendar(DeadlineSettings settings) {
-        return new BusinessCalendar(settings.calendar().zone(),
-                new HashSet<>(settings.calendar().holidays().orElse(List.of())));
+        DeadlineSettings.Calendar c = settings.calendar();
+        Holidays extra = Holidays.of(new HashSet<>(c.holidays().orElse(List.of())));
+        Holidays publicHolidays = "none".equalsIgnoreCase(c.country()) ? Holidays.none()
+                : new PublicHolidays(c.country(), c.regions().orElse(List.of()).toArray(String[]::new));
+        return new BusinessCalendar(c.zone(), publicHolidays.and(extra));
     }
 
     @Produces
@@ -30,6 +35,8 @@ class PolicyProducer {
                 s.inquiryResponse(), s.documentUpdate().every(), s.securityForm(), s.leadershipUpdate().sev1(),
                 s.leadershipUpdate().sev2(), s.fatigueRotation(), s.closeObjectionWindow(),
                 s.rootCauseAnalysis().businessDays()),
-                s.warnFraction(), calendar, s.documentUpdate().machineEntryKinds());
+                s.warnFraction(), calendar, s.calendar().teamZones(),
+                new DeadlinePolicy.EntryKinds(s.documentUpdate().humanEntryKinds(),
+                        s.documentUpdate().leadershipUpdateKind()));
     }
 }

@@ -34,6 +34,7 @@ import static io.incident.deadline.ServiceUnderTest.decode;
 import static io.incident.deadline.ServiceUnderTest.documentUpdated;
 import static io.incident.deadline.ServiceUnderTest.handedOff;
 import static io.incident.deadline.ServiceUnderTest.now;
+import static io.incident.deadline.ServiceUnderTest.paged;
 import static io.incident.deadline.ServiceUnderTest.ofType;
 import static io.incident.deadline.ServiceUnderTest.reported;
 import static io.incident.deadline.ServiceUnderTest.resolved;
@@ -127,9 +128,9 @@ class ProcessClocksTest {
         awaitDeadlines(incident, j -> clocks(j, DeadlineKind.DOCUMENT_UPDATE).size() == 1);
 
         kafka.publish(documentUpdated(incident, 1, "report-attached", acknowledgedAt.plus(ofMinutes(30))));
-        kafka.publish(documentUpdated(incident, 2, "note", acknowledgedAt.plus(ofMinutes(50))));
-        kafka.publish(documentUpdated(incident, 3, "note", acknowledgedAt.plus(ofMinutes(40))));
-        kafka.publish(documentUpdated(incident, 4, "note", acknowledgedAt.plus(ofMinutes(55))));
+        kafka.publish(documentUpdated(incident, 2, "update", acknowledgedAt.plus(ofMinutes(50))));
+        kafka.publish(documentUpdated(incident, 3, "update", acknowledgedAt.plus(ofMinutes(40))));
+        kafka.publish(documentUpdated(incident, 4, "update", acknowledgedAt.plus(ofMinutes(55))));
         // Same partition, in order: once the last update's clock shows, the three before it were handled.
         JsonPath d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.DOCUMENT_UPDATE).size() >= 3);
 
@@ -268,5 +269,62 @@ class ProcessClocksTest {
         JsonPath d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.SECURITY_FORM).size() == 1);
         assertThat(only(d, DeadlineKind.LEADERSHIP_UPDATE)).containsEntry("status", "PENDING");
         assertThat(instant(only(d, DeadlineKind.LEADERSHIP_UPDATE), "dueAt")).isEqualTo(changedAt.plus(ofHours(4)));
+    }
+
+    @Test
+    @DisplayName("R-ACK-2 when the commander pages the next level, the acknowledge clock runs again until the time it gave")
+    void escalationRestartsTheAcknowledgeClock() {
+        UUID incident = UUID.randomUUID();
+        // A likely incident reported 5 minutes ago: its first acknowledge clock is already due.
+        Instant reportedAt = now().minus(ofMinutes(5)).minusSeconds(1);
+        kafka.publish(reported(incident, Severity.SEV2, true, false, reportedAt));
+        kafka.publish(paged(incident, 1, reportedAt, reportedAt.plus(ofMinutes(5))));
+        awaitDeadlines(incident, j -> "BREACHED".equals(only(j, DeadlineKind.ACKNOWLEDGE).get("status")));
+
+        Instant pagedAt = now();
+        kafka.publish(paged(incident, 2, pagedAt, pagedAt.plus(ofMinutes(10))));
+        JsonPath d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.ACKNOWLEDGE).size() == 2);
+        Map<String, String> second = clocks(d, DeadlineKind.ACKNOWLEDGE).get(1);
+        assertThat(second).containsEntry("status", "PENDING");
+        assertThat(instant(second, "dueAt")).isEqualTo(pagedAt.plus(ofMinutes(10)));
+
+        Instant acknowledgedAt = now();
+        kafka.publish(acknowledged(incident, acknowledgedAt));
+        d = awaitDeadlines(incident, j -> "MET".equals(clocks(j, DeadlineKind.ACKNOWLEDGE).get(1).get("status")));
+        assertThat(clocks(d, DeadlineKind.ACKNOWLEDGE)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("R-CMD-5 the fatigue-rotation reminder comes round every 4 hours while the same team keeps command")
+    void fatigueReminderComesRound() {
+        UUID incident = UUID.randomUUID();
+        // Command taken almost 4 hours ago: the first reminder is due in two seconds.
+        Instant acknowledgedAt = now().minus(ofHours(4)).plusSeconds(2);
+        kafka.publish(reported(incident, Severity.SEV3, true, false, acknowledgedAt.minusSeconds(60)));
+        kafka.publish(acknowledged(incident, acknowledgedAt));
+
+        JsonPath d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.FATIGUE_ROTATION).size() == 2);
+        List<Map<String, String>> fatigue = clocks(d, DeadlineKind.FATIGUE_ROTATION);
+        assertThat(fatigue.get(0)).containsEntry("status", "BREACHED");
+        assertThat(fatigue.get(1)).containsEntry("status", "PENDING");
+        assertThat(instant(fatigue.get(1), "dueAt")).as("counted from when the first was due")
+                .isEqualTo(acknowledgedAt.plus(ofHours(8)));
+    }
+
+    @Test
+    @DisplayName("R-SEC-3 a leadership update written into the document starts the next period of the leadership clock")
+    void leadershipUpdateRestartsTheLeadershipClock() {
+        UUID incident = UUID.randomUUID();
+        Instant acknowledgedAt = now().minus(ofHours(1));
+        kafka.publish(reported(incident, Severity.SEV1, true, false, acknowledgedAt.minusSeconds(60)));
+        kafka.publish(acknowledged(incident, acknowledgedAt));
+        awaitDeadlines(incident, j -> clocks(j, DeadlineKind.LEADERSHIP_UPDATE).size() == 1);
+
+        Instant sentAt = acknowledgedAt.plus(ofMinutes(30));
+        kafka.publish(documentUpdated(incident, 1, "leadership-update", sentAt));
+        JsonPath d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.LEADERSHIP_UPDATE).size() == 2);
+        List<Map<String, String>> leadership = clocks(d, DeadlineKind.LEADERSHIP_UPDATE);
+        assertThat(leadership.get(0)).containsEntry("status", "MET").containsEntry("metAt", sentAt.toString());
+        assertThat(instant(leadership.get(1), "dueAt")).isEqualTo(sentAt.plus(ofHours(4)));
     }
 }

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import static java.time.Duration.ofHours;
@@ -24,8 +26,10 @@ class DeadlinePolicyTest {
             ofMinutes(10), 1);
 
     private static final BusinessCalendar CALENDAR = new BusinessCalendar(ZoneOffset.UTC, Set.of());
+    static final DeadlinePolicy.EntryKinds KINDS = new DeadlinePolicy.EntryKinds(
+            Set.of("update", "status-summary", "leadership-update"), "leadership-update");
     private static final DeadlinePolicy POLICY = new DeadlinePolicy(PROCESS_MD, 0.8, CALENDAR,
-            Set.of("reported", "report-attached"));
+            Map.of("payments", ZoneId.of("America/Los_Angeles")), KINDS);
     // A Tuesday.
     private static final Instant T = Instant.parse("2026-03-03T09:00:00Z");
 
@@ -48,16 +52,16 @@ class DeadlinePolicyTest {
     void warnsAtFraction() {
         assertThat(POLICY.acknowledge(T, true).warnAt()).isEqualTo(T.plus(ofMinutes(4)));
         assertThat(POLICY.after(DeadlineKind.DOCUMENT_UPDATE, T).warnAt()).isEqualTo(T.plus(ofMinutes(96)));
-        DeadlinePolicy halfway = new DeadlinePolicy(PROCESS_MD, 0.5, CALENDAR, Set.of());
+        DeadlinePolicy halfway = new DeadlinePolicy(PROCESS_MD, 0.5, CALENDAR, Map.of(), KINDS);
         assertThat(halfway.acknowledge(T, false).warnAt()).isEqualTo(T.plus(Duration.ofSeconds(450)));
     }
 
     @Test
     @DisplayName("a warn fraction of 1 means no warning; a fraction outside (0, 1] is refused at start-up")
     void warnFractionBounds() {
-        assertThat(new DeadlinePolicy(PROCESS_MD, 1.0, CALENDAR, Set.of()).acknowledge(T, true).warnAt()).isNull();
+        assertThat(new DeadlinePolicy(PROCESS_MD, 1.0, CALENDAR, Map.of(), KINDS).acknowledge(T, true).warnAt()).isNull();
         for (double bad : new double[] {0, -0.2, 1.01, Double.NaN}) {
-            assertThatThrownBy(() -> new DeadlinePolicy(PROCESS_MD, bad, CALENDAR, Set.of()))
+            assertThatThrownBy(() -> new DeadlinePolicy(PROCESS_MD, bad, CALENDAR, Map.of(), KINDS))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warn fraction");
         }
     }
@@ -95,9 +99,12 @@ class DeadlinePolicyTest {
     @DisplayName("R-DOC-2 the document is updated at least every 2 hours; entries the platform writes do not count")
     void documentUpdate() {
         assertThat(POLICY.after(DeadlineKind.DOCUMENT_UPDATE, T).dueAt()).isEqualTo(T.plus(ofHours(2)));
-        assertThat(POLICY.countsAsDocumentUpdate("note")).isTrue();
+        assertThat(POLICY.countsAsDocumentUpdate("update")).isTrue();
+        assertThat(POLICY.countsAsDocumentUpdate("status-summary")).isTrue();
         assertThat(POLICY.countsAsDocumentUpdate("report-attached")).isFalse();
         assertThat(POLICY.countsAsDocumentUpdate("reported")).isFalse();
+        assertThat(POLICY.countsAsDocumentUpdate("some-kind-added-later")).as("only the kinds people write").isFalse();
+        assertThat(POLICY.countsAsDocumentUpdate(null)).isFalse();
     }
 
     @Test
@@ -137,10 +144,38 @@ class DeadlinePolicyTest {
     @DisplayName("R-PM-2 the root cause analysis is due one business day after closing: Friday's close is due Monday")
     void rootCauseAnalysis() {
         Instant friday = Instant.parse("2026-03-06T16:00:00Z");
-        DeadlinePolicy.Timing t = POLICY.rootCauseAnalysis(friday);
+        DeadlinePolicy.Timing t = POLICY.rootCauseAnalysis(friday, null);
         assertThat(t.startsAt()).isEqualTo(friday);
         assertThat(t.dueAt()).isEqualTo(Instant.parse("2026-03-09T16:00:00Z"));
         assertThat(t.warnAt()).as("80 percent of the 72 hours").isEqualTo(friday.plus(Duration.ofMinutes(3456)));
+    }
+
+    @Test
+    @DisplayName("R-PM-2 the business day is the owning team's: a team in another time zone counts from its own midnight")
+    void rootCauseAnalysisInTeamZone() {
+        // Saturday 03:00 UTC is still Friday 19:00 in Los Angeles: a business day for that team, not for UTC.
+        Instant close = Instant.parse("2026-03-07T03:00:00Z");
+        assertThat(POLICY.rootCauseAnalysis(close, "payments").dueAt())
+                .as("Friday 19:00 local + one business day = Monday 19:00 local")
+                .isEqualTo(Instant.parse("2026-03-10T02:00:00Z"));
+        assertThat(POLICY.rootCauseAnalysis(close, "search").dueAt())
+                .as("a team without a zone of its own counts in UTC: from Saturday, Tuesday 00:00")
+                .isEqualTo(Instant.parse("2026-03-10T00:00:00Z"));
+    }
+
+    @Test
+    @DisplayName("R-ACK-2 after an escalation the acknowledge clock runs until the time the commander gave the level it paged")
+    void acknowledgeBy() {
+        DeadlinePolicy.Timing t = POLICY.acknowledgeBy(T, T.plus(ofMinutes(10)));
+        assertThat(t.dueAt()).isEqualTo(T.plus(ofMinutes(10)));
+        assertThat(t.warnAt()).isEqualTo(T.plus(ofMinutes(8)));
+    }
+
+    @Test
+    @DisplayName("R-SEC-3 a leadership update written into the document is recognised by its entry kind")
+    void leadershipUpdateKind() {
+        assertThat(POLICY.isLeadershipUpdate("leadership-update")).isTrue();
+        assertThat(POLICY.isLeadershipUpdate("update")).isFalse();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import static java.time.Duration.ofMinutes;
@@ -31,5 +32,8 @@ class DeadlineSettingsTest {
         assertThat(policy.acknowledge(t, true).warnAt()).as("warns at 80 percent").isEqualTo(t.plus(ofMinutes(4)));
         assertThat(calendar.zone().normalized()).isEqualTo(ZoneOffset.UTC);
         assertThat(policy.countsAsDocumentUpdate("report-attached")).isFalse();
+        assertThat(policy.countsAsDocumentUpdate("update")).isTrue();
+        assertThat(calendar.isBusinessDay(LocalDate.of(2026, 11, 26))).as("Thanksgiving: US federal holidays by default")
+                .isFalse();
     }
 }
