@@ -122,6 +122,26 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGSTOP: the process keeps its sockets and state but does nothing, as a long GC pause or a stalled VM does.
+     * Past the consumer session timeout the broker gives its partitions away.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pid() + " exited with " + exit);
+        }
+    }
+
     public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile);

@@ -50,8 +50,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private final Options options;
-    private final EmbeddedDatabase database;
-    private final EmbeddedKafka kafka;
+    private volatile EmbeddedDatabase database;
+    private volatile EmbeddedKafka kafka;
     private final MailSink mail;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
@@ -62,6 +62,9 @@ public final class Stack implements AutoCloseable {
         this.mail = mail;
     }
 
+    /** Partitions per topic: enough for a few instances of each service to share the work. */
+    private static final int PARTITIONS = 3;
+
     /** Starts the infrastructure, then all five services at once, and returns when every one is ready. */
     public static Stack start(Options options) throws Exception {
         Path data = options.runDirectory().resolve("data");
@@ -71,7 +74,7 @@ public final class Stack implements AutoCloseable {
         EmbeddedKafka kafka = null;
         MailSink mail = null;
         try {
-            kafka = EmbeddedKafka.start(options.kafkaPort(), data.resolve("kafka"), 3);
+            kafka = EmbeddedKafka.start(options.kafkaPort(), data.resolve("kafka"), PARTITIONS);
             mail = MailSink.start(options.smtpPort(), options.mailWebPort());
         } catch (Exception e) {
             closeQuietly(mail);
@@ -163,6 +166,25 @@ public final class Stack implements AutoCloseable {
         }
         p.start();
         p.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /**
+     * Stops the broker, keeps it down for {@code down}, and starts it again on the same port with the same logs, as
+     * a broker restart in production does; the services are left to reconnect by themselves.
+     */
+    public synchronized void restartKafka(Duration down) throws Exception {
+        kafka.close();
+        Thread.sleep(down.toMillis());
+        kafka = EmbeddedKafka.start(options.kafkaPort(), options.runDirectory().resolve("data/kafka"), PARTITIONS);
+    }
+
+    /** Stops PostgreSQL, keeps it down for {@code down}, and starts it again on the same port and data. */
+    public synchronized void restartDatabase(Duration down) throws Exception {
+        String password = database.password();
+        database.close();
+        Thread.sleep(down.toMillis());
+        database = EmbeddedDatabase.start(options.postgresPort(), options.runDirectory().resolve("data/postgres"),
+                password, true);
     }
 
     @Override
