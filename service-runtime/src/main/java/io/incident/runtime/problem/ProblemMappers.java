@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.incident.runtime.messaging.TransientFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -70,11 +71,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (TransientFailures.isTransient(e)) {
+            return unavailable(e, uri);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error on %s (reference %s)", path(uri), reference);
         return respond(new Problem(URI.create("about:blank"), "Internal error", 500,
                 "The service failed to handle the request. Report reference " + reference + " to its operators.",
                 path(uri), Map.of("reference", reference)));
+    }
+
+    /**
+     * The database is restarting, a pool is exhausted, a write lost a race: nothing was accepted, and the same
+     * request will very likely succeed in a moment. 503 with Retry-After says exactly that, where a 500 would say
+     * the request itself is at fault.
+     */
+    private static Response unavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Refused %s while a dependency is unavailable: %s", path(uri), e.toString());
+        Problem problem = new Problem(URI.create("about:blank"), "Service temporarily unavailable", 503,
+                "Nothing was accepted: a dependency of the service is briefly unavailable. Retry in a few seconds.",
+                path(uri), Map.of());
+        return Response.status(503).header("Retry-After", "2").type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     private static String path(UriInfo uri) {
