@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+/** The topics that drive incidents: reports (intake) and clocks (deadline). Thin: the registry does the work. */
 @ApplicationScoped
 public class ReportsConsumer {
 
@@ -21,5 +22,11 @@ public class ReportsConsumer {
     @Blocking
     public void onReport(ConsumerRecord<String, String> record) {
         receiver.receive(record, "incident-registry", registry::apply);
+    }
+
+    @Incoming("incident-deadlines")
+    @Blocking
+    public void onDeadline(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "incident-deadlines", registry::apply);
     }
 }
