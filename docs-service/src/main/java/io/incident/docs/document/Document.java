@@ -18,10 +18,29 @@ public class Document {
     public String title;
     public String team;
     public String severity;
+    public String status;
+    public String commanderRef;
     public boolean security;
+    public String statusSummary;
+    public String bridge;
+    public Instant securityFormFiledAt;
+    public String lastHash;
     public Instant createdAt;
     public Instant updatedAt;
     public int revision;
     @Version
     public long version;
+
+    public DocumentHeader header() {
+        return new DocumentHeader(title, team, severity, status, commanderRef, security);
+    }
+
+    void header(DocumentHeader h) {
+        title = h.title();
+        team = h.team();
+        severity = h.severity();
+        status = h.status();
+        commanderRef = h.commanderRef();
+        security = h.security();
+    }
 }

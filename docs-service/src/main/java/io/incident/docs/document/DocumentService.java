@@ -4,56 +4,106 @@ import io.incident.events.DocumentCreated;
 import io.incident.events.DocumentUpdated;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentReported;
+import io.incident.runtime.RuntimeConfig;
 import io.incident.runtime.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Builds each incident's document from the events about it. */
+/** Builds each incident's document from the events about it, and appends what people write to its timeline. */
 @ApplicationScoped
 public class DocumentService {
 
     private final DocumentRepository documents;
     private final Outbox outbox;
     private final Clock clock;
+    private final DocumentChanges changes;
+    private final Event<DocumentOpened> opened;
     private final String publicUrl;
 
-    public DocumentService(DocumentRepository documents, Outbox outbox, Clock clock,
-                           @ConfigProperty(name = "incident.urls.docs-service") String publicUrl) {
+    public DocumentService(DocumentRepository documents, Outbox outbox, Clock clock, DocumentChanges changes,
+                           Event<DocumentOpened> opened, RuntimeConfig config) {
         this.documents = documents;
         this.outbox = outbox;
         this.clock = clock;
-        this.publicUrl = publicUrl;
+        this.changes = changes;
+        this.opened = opened;
+        this.publicUrl = config.urls().get("docs-service");
     }
 
+    /** Raised in the transaction that creates a document, for what belongs to a new document (the checklist). */
+    public record DocumentOpened(Document document) {
+    }
+
+    /**
+     * Every event of every topic lands here. The report creates the document (so notifications can link it before
+     * anyone acknowledges); any event updates the header and adds a timeline line. The inbox makes a redelivery
+     * skip this, and a second IncidentReported for the same incident finds the document and only logs.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
-        Optional<TimelineText.Line> line = TimelineText.describe(envelope.data());
-        if (line.isEmpty()) {
-            return;
+        documents.lockIncident(envelope.subject());
+        Optional<Document> found = documents.forIncidentLocked(envelope.subject());
+        if (found.isPresent()) {
+            applyTo(found.get(), envelope);
+        } else if (envelope.data() instanceof IncidentReported reported) {
+            Document document = create(reported);
+            applyTo(document, envelope);
+            documents.takeEarly(document.incidentId).forEach(early -> applyTo(document, early));
+        } else {
+            documents.keepEarly(envelope);
         }
-        Document document = envelope.data() instanceof IncidentReported reported
-                ? documents.forIncident(reported.incidentId()).orElseGet(() -> create(reported))
-                : documents.forIncident(envelope.subject()).orElse(null);
-        if (document == null) {
-            // An event about an incident whose report has not been seen: nothing to attach it to yet.
-            return;
+    }
+
+    private void applyTo(Document document, EventEnvelope envelope) {
+        document.header(document.header().apply(envelope.data()));
+        Optional<TimelineText.Line> line = TimelineText.describe(envelope);
+        if (line.isPresent()) {
+            append(document, line.get(), envelope.id(), envelope.time(), null);
         }
+    }
+
+    /**
+     * Appends an entry a person wrote and announces it with DocumentUpdated, so the deadline service restarts the
+     * 2-hour update clock (R-DOC-2). The caller holds the document's row lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry write(Document document, String kind, String actor, String text, String link) {
+        TimelineEntry entry = append(document, new TimelineText.Line(kind, actor, text), UUID.randomUUID(),
+                clock.instant(), link);
+        outbox.publish(new DocumentUpdated(document.incidentId, document.id, document.revision, kind,
+                document.updatedAt));
+        return entry;
+    }
+
+    /** Logs something the docs service itself did (a postmortem published, say), without a DocumentUpdated. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public TimelineEntry log(Document document, String kind, String actor, String text, String link) {
+        return append(document, new TimelineText.Line(kind, actor, text), UUID.randomUUID(), clock.instant(), link);
+    }
+
+    private TimelineEntry append(Document document, TimelineText.Line line, UUID eventId, Instant at, String link) {
         TimelineEntry entry = new TimelineEntry();
         entry.documentId = document.id;
-        entry.eventId = envelope.id();
-        entry.occurredAt = envelope.time();
-        entry.kind = line.get().kind();
-        entry.text = line.get().text();
+        entry.eventId = eventId;
+        entry.occurredAt = at;
+        entry.kind = line.kind();
+        entry.actor = line.actor();
+        entry.text = line.text();
+        entry.link = link;
+        entry.previousHash = document.lastHash == null ? TimelineChain.GENESIS : document.lastHash;
+        entry.hash = TimelineChain.hash(entry.previousHash, entry.content());
         documents.add(entry);
+        document.lastHash = entry.hash;
         document.revision++;
         document.updatedAt = clock.instant();
-        outbox.publish(new DocumentUpdated(document.incidentId, document.id, document.revision, entry.kind,
-                document.updatedAt));
+        changes.afterCommit(document.incidentId, document.revision);
+        return entry;
     }
 
     private Document create(IncidentReported reported) {
@@ -61,19 +111,21 @@ public class DocumentService {
         d.id = UUID.randomUUID();
         d.incidentId = reported.incidentId();
         d.trackingId = documents.nextTrackingId();
-        d.title = reported.title();
-        d.team = reported.team();
-        d.severity = reported.severity().name();
-        d.security = reported.security();
+        d.header(DocumentHeader.of(reported));
         d.createdAt = clock.instant();
         d.updatedAt = d.createdAt;
         d.revision = 0;
         documents.persist(d);
         outbox.publish(new DocumentCreated(d.incidentId, d.id, d.trackingId, url(d), d.createdAt));
+        opened.fire(new DocumentOpened(d));
         return d;
     }
 
     public String url(Document d) {
         return publicUrl + "/incidents/" + d.incidentId + "/document";
+    }
+
+    public String postmortemUrl(Document d) {
+        return publicUrl + "/incidents/" + d.incidentId + "/postmortem";
     }
 }

@@ -16,8 +16,17 @@ public class TimelineEntry {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public UUID documentId;
+    /** The event that produced the entry, or the entry's own id for one a person wrote. */
     public UUID eventId;
     public Instant occurredAt;
     public String kind;
+    public String actor;
     public String text;
+    public String link;
+    public String previousHash;
+    public String hash;
+
+    TimelineChain.Content content() {
+        return new TimelineChain.Content(documentId, eventId, occurredAt, kind, actor, text, link);
+    }
 }

@@ -1,0 +1,101 @@
+package io.incident.docs.postmortem;
+
+import io.incident.docs.access.Actor;
+import io.incident.docs.view.DocumentRendering;
+import io.incident.runtime.problem.ProblemException;
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/incidents/{incidentId}")
+public class PostmortemResource {
+
+    private static final Template HTML = DocumentRendering.htmlPage("postmortem.html");
+    private static final Template MD = DocumentRendering.markdownPage("postmortem.md");
+
+    public record PublishRequest(String overrideReason) {
+    }
+
+    public record RcaRequest(String problem, String response, String prevention) {
+    }
+
+    public record CheckResult(boolean clean, List<WritingChecker.Finding> findings) {
+    }
+
+    private final PostmortemService postmortems;
+
+    public PostmortemResource(PostmortemService postmortems) {
+        this.postmortems = postmortems;
+    }
+
+    /** JSON by default; {@code ?format=html} for people and printing, {@code ?format=md} for a wiki. */
+    @GET
+    @Path("/postmortem")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "text/markdown"})
+    public Response read(@RestPath UUID incidentId, @RestQuery String format, HttpHeaders headers) {
+        String f = format == null ? "json" : format;
+        if (!List.of("json", "html", "md").contains(f)) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "Unknown format",
+                    "format must be json, html or md; got '" + format + "'.");
+        }
+        PostmortemView view = postmortems.read(incidentId, Actor.of(headers));
+        return switch (f) {
+            case "html" -> Response.ok(HTML.data("p", view).render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                    .build();
+            case "md" -> Response.ok(MD.data("p", view).render(), "text/markdown;charset=utf-8").build();
+            default -> Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build();
+        };
+    }
+
+    /** Sets the sections sent; the others keep their text. */
+    @PUT
+    @Path("/postmortem")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PostmortemView update(@RestPath UUID incidentId, Map<String, String> sections, HttpHeaders headers) {
+        return postmortems.update(incidentId, Actor.required(headers), sections);
+    }
+
+    @POST
+    @Path("/postmortem/check")
+    @Produces(MediaType.APPLICATION_JSON)
+    public CheckResult check(@RestPath UUID incidentId, HttpHeaders headers) {
+        List<WritingChecker.Finding> findings = postmortems.check(incidentId, Actor.of(headers));
+        return new CheckResult(findings.isEmpty(), findings);
+    }
+
+    @POST
+    @Path("/postmortem/publish")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PostmortemView publish(@RestPath UUID incidentId, PublishRequest request, HttpHeaders headers) {
+        Actor actor = Actor.required(headers);
+        return postmortems.publish(incidentId, actor, request == null ? null : request.overrideReason());
+    }
+
+    @PUT
+    @Path("/rca")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PostmortemView updateRca(@RestPath UUID incidentId, RcaRequest request, HttpHeaders headers) {
+        Actor actor = Actor.required(headers);
+        RcaRequest r = request == null ? new RcaRequest(null, null, null) : request;
+        return postmortems.updateRca(incidentId, actor, r.problem(), r.response(), r.prevention());
+    }
+
+    @POST
+    @Path("/rca/publish")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PostmortemView completeRca(@RestPath UUID incidentId, HttpHeaders headers) {
+        return postmortems.completeRca(incidentId, Actor.required(headers));
+    }
+}

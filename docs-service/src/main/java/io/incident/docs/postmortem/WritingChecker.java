@@ -1,0 +1,239 @@
+package io.incident.docs.postmortem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * R-PM-3: checks a postmortem against the writing rules. Every finding names the rule, the section, the sentence
+ * and a suggested fix, so the writer can act on it without knowing the rules by heart. Pure and framework-free.
+ *
+ * <p>The checks are heuristics, like any style checker's: passive voice is a form of "to be" followed by a past
+ * participle, and the reading grade is the Flesch–Kincaid formula with syllables counted by vowel groups.
+ */
+public final class WritingChecker {
+
+    public static final String FIRST_PERSON = "first-person";
+    public static final String PASSIVE_VOICE = "passive-voice";
+    public static final String BLAME = "blame";
+    public static final String CASUAL = "casual";
+    public static final String READING_GRADE = "reading-grade";
+    public static final String TIMELINE_MARKERS = "timeline-markers";
+    public static final String EMPTY_SECTION = "empty-section";
+
+    /** One problem: {@code sentence} is null when the finding is about something missing from a section. */
+    public record Finding(String rule, String section, String sentence, String suggestion) {
+    }
+
+    /** The section that holds the timeline: it must mark the outage and the incident, and is not prose. */
+    public static final String TIMELINE_SECTION = "timeline";
+    /** Sections of lessons learned, where passive voice is allowed ("mistakes were made" names no one). */
+    public static final Set<String> LESSONS_SECTIONS = Set.of("wentWell", "wentBadly");
+    /** Sections that are lists rather than prose; reading grade is measured on prose only. */
+    private static final Set<String> LIST_SECTIONS = Set.of(TIMELINE_SECTION, "actionItems");
+    public static final List<String> TIMELINE_MARKER_PHRASES = List.of("Incident start", "Outage start",
+            "Outage end", "Incident end");
+
+    private static final Pattern FIRST_PERSON_WORDS = Pattern.compile(
+            "\\b(?:I|(?i:me|my|mine|myself|we|our|ours|ourselves)|us|Us)\\b");
+    private static final String IRREGULAR_PARTICIPLES = "made|done|given|taken|seen|known|shown|sent|built|found|"
+            + "lost|kept|left|put|set|run|written|broken|chosen|driven|forgotten|hidden|held|paid|told|brought|"
+            + "caught|begun|drawn|heard|hit|hurt|led|meant|missed|overlooked|shut|spent|struck|understood|cut|"
+            + "thrown|undone|rolled back|taken down|brought down";
+    private static final Pattern PASSIVE = Pattern.compile("\\b(?i:am|is|are|was|were|be|been|being|got|get|gets)"
+            + "\\s+(?:(?i:not)\\s+)?(?:\\w+ly\\s+)?(\\w+ed|" + IRREGULAR_PARTICIPLES + ")\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LESSONS_LEARNED = Pattern.compile("(?i)\\blessons?\\s+(?:were\\s+|was\\s+)?learn");
+    private static final Map<String, String> BLAME_WORDS = Map.ofEntries(
+            Map.entry("blame", "Describe what happened and what allowed it; leave out who is at fault."),
+            Map.entry("blamed", "Describe what happened and what allowed it; leave out who is at fault."),
+            Map.entry("fault", "Name the condition that allowed the failure instead of a person's fault."),
+            Map.entry("careless", "State the missing safeguard instead of judging a person."),
+            Map.entry("carelessly", "State the missing safeguard instead of judging a person."),
+            Map.entry("negligent", "State the missing safeguard instead of judging a person."),
+            Map.entry("negligence", "State the missing safeguard instead of judging a person."),
+            Map.entry("stupid", "Describe the action and its effect in neutral words."),
+            Map.entry("dumb", "Describe the action and its effect in neutral words."),
+            Map.entry("incompetent", "Describe the action and its effect in neutral words."),
+            Map.entry("sloppy", "Describe the gap in the process in neutral words."),
+            Map.entry("lazy", "Describe the gap in the process in neutral words."),
+            Map.entry("reckless", "Describe the action and its effect in neutral words."),
+            Map.entry("irresponsible", "Describe the action and its effect in neutral words."),
+            Map.entry("mistake", "Say what happened and what allowed it, not that someone made a mistake."),
+            Map.entry("obviously", "Drop the judgement; state the fact and its evidence."),
+            Map.entry("clearly", "Drop the judgement; state the fact and its evidence."),
+            Map.entry("simply", "Drop the word; what is simple in hindsight was not at the time."),
+            Map.entry("just", "Drop the word; it judges the effort or the cause as small."),
+            Map.entry("human error", "Name the conditions that made the error possible; people are not a root cause."),
+            Map.entry("should have", "Say what the process will do next time, not what a person should have done."),
+            Map.entry("failed to", "Say what did not happen and why, without judging who did not do it."),
+            Map.entry("messed up", "Say what changed and its effect in neutral words."),
+            Map.entry("screwed up", "Say what changed and its effect in neutral words."));
+    private static final Map<String, String> CASUAL_WORDS = Map.ofEntries(
+            Map.entry("gonna", "going to"), Map.entry("wanna", "want to"), Map.entry("gotta", "must"),
+            Map.entry("kinda", "a precise amount or drop it"), Map.entry("sorta", "a precise amount or drop it"),
+            Map.entry("stuff", "the precise thing (requests, files, records)"),
+            Map.entry("ok", "working or accepted"), Map.entry("okay", "working or accepted"),
+            Map.entry("lol", "nothing: leave it out"), Map.entry("yeah", "yes"), Map.entry("yep", "yes"),
+            Map.entry("nope", "no"), Map.entry("awesome", "a precise word such as fast or helpful"),
+            Map.entry("cool", "a precise word"), Map.entry("super", "very, or a number"),
+            Map.entry("basically", "nothing: leave it out"), Map.entry("pretty much", "almost, or a number"),
+            Map.entry("a bunch of", "a number"), Map.entry("a ton of", "a number"), Map.entry("guys", "the team"),
+            Map.entry("folks", "the team or the users"), Map.entry("btw", "nothing: leave it out"),
+            Map.entry("fyi", "nothing: leave it out"), Map.entry("asap", "a time"),
+            Map.entry("tbh", "nothing: leave it out"), Map.entry("imo", "the evidence"),
+            Map.entry("blew up", "failed, with what failed"), Map.entry("crazy", "a number or a precise word"),
+            Map.entry("insane", "a number or a precise word"), Map.entry("hacky", "temporary"),
+            Map.entry("freaked out", "raised an alert"));
+
+    private final double maxGrade;
+    private final List<Pattern> blamePatterns;
+    private final List<Pattern> casualPatterns;
+
+    public WritingChecker(double maxGrade) {
+        this.maxGrade = maxGrade;
+        this.blamePatterns = BLAME_WORDS.keySet().stream().sorted().map(WritingChecker::wordPattern).toList();
+        this.casualPatterns = CASUAL_WORDS.keySet().stream().sorted().map(WritingChecker::wordPattern).toList();
+    }
+
+    /** @param sections section name to text, in the order the findings should follow */
+    public List<Finding> check(Map<String, String> sections) {
+        List<Finding> findings = new ArrayList<>();
+        for (Map.Entry<String, String> section : sections.entrySet()) {
+            String name = section.getKey();
+            String text = section.getValue() == null ? "" : section.getValue();
+            if (text.isBlank()) {
+                findings.add(new Finding(EMPTY_SECTION, name, null, "Write the " + name + " section: a postmortem "
+                        + "covers every part of the template (R-PM-3: comprehensive)."));
+                continue;
+            }
+            for (String sentence : sentences(text)) {
+                checkSentence(name, sentence, findings);
+            }
+            if (!LIST_SECTIONS.contains(name)) {
+                checkGrade(name, text, findings);
+            }
+            if (name.equals(TIMELINE_SECTION)) {
+                checkMarkers(text, findings);
+            }
+        }
+        return findings;
+    }
+
+    private void checkSentence(String section, String sentence, List<Finding> findings) {
+        Matcher first = FIRST_PERSON_WORDS.matcher(sentence);
+        if (first.find()) {
+            findings.add(new Finding(FIRST_PERSON, section, sentence, "Write in the third person: replace '"
+                    + first.group() + "' with the team, service or role that acted."));
+        }
+        if (!LESSONS_SECTIONS.contains(section) && !LESSONS_LEARNED.matcher(sentence).find()) {
+            Matcher passive = PASSIVE.matcher(sentence);
+            if (passive.find()) {
+                findings.add(new Finding(PASSIVE_VOICE, section, sentence, "Use the active voice: say who or what "
+                        + "did it instead of '" + passive.group() + "' (for example 'The deploy job restarted the "
+                        + "database')."));
+            }
+        }
+        for (Pattern p : blamePatterns) {
+            Matcher m = p.matcher(sentence);
+            if (m.find()) {
+                findings.add(new Finding(BLAME, section, sentence, "Avoid '" + m.group() + "': "
+                        + BLAME_WORDS.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))));
+            }
+        }
+        for (Pattern p : casualPatterns) {
+            Matcher m = p.matcher(sentence);
+            if (m.find()) {
+                findings.add(new Finding(CASUAL, section, sentence, "Replace the casual '" + m.group() + "' with "
+                        + CASUAL_WORDS.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) + "."));
+            }
+        }
+    }
+
+    private void checkGrade(String section, String text, List<Finding> findings) {
+        double grade = grade(text);
+        if (grade <= maxGrade) {
+            return;
+        }
+        String hardest = sentences(text).stream().max((a, b) -> Double.compare(grade(a), grade(b))).orElse(text);
+        findings.add(new Finding(READING_GRADE, section, hardest, String.format(Locale.ROOT, "The %s section reads "
+                + "at grade %.1f; the target is %.0f or lower. Split long sentences and use shorter words, starting "
+                + "with this one.", section, grade, maxGrade)));
+    }
+
+    private static void checkMarkers(String text, List<Finding> findings) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String marker : TIMELINE_MARKER_PHRASES) {
+            if (!lower.contains(marker.toLowerCase(Locale.ROOT))) {
+                findings.add(new Finding(TIMELINE_MARKERS, TIMELINE_SECTION, null, "Mark the " + marker.toLowerCase(
+                        Locale.ROOT) + " in the timeline: add a line '" + marker + ": <time in UTC>'."));
+            }
+        }
+    }
+
+    /** Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
+    public static double grade(String text) {
+        List<String> sentences = sentences(text);
+        List<String> words = words(text);
+        if (sentences.isEmpty() || words.isEmpty()) {
+            return 0;
+        }
+        int syllables = words.stream().mapToInt(WritingChecker::syllables).sum();
+        return 0.39 * words.size() / sentences.size() + 11.8 * syllables / words.size() - 15.59;
+    }
+
+    /** Sentences end at '.', '!' or '?' followed by a space, or at a line break (list items, timeline lines). */
+    public static List<String> sentences(String text) {
+        return Arrays.stream(text.split("(?<=[.!?])\\s+|\\R+"))
+                .map(s -> s.strip().replaceFirst("^[-*•]\\s+", ""))
+                .filter(s -> s.chars().anyMatch(Character::isLetter)).toList();
+    }
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = Pattern.compile("[A-Za-z]+(?:'[A-Za-z]+)?").matcher(text);
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** Vowel groups, less a silent final 'e'; every word has at least one. */
+    public static int syllables(String word) {
+        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (w.isEmpty()) {
+            return 0;
+        }
+        int count = 0;
+        boolean previousVowel = false;
+        for (int i = 0; i < w.length(); i++) {
+            boolean vowel = "aeiouy".indexOf(w.charAt(i)) >= 0;
+            if (vowel && !previousVowel) {
+                count++;
+            }
+            previousVowel = vowel;
+        }
+        if (w.length() > 2 && w.endsWith("e") && !w.endsWith("le") && !w.endsWith("ee") && count > 1) {
+            count--;
+        }
+        // A final "-ed" or "-es" is silent unless a sound before it needs the vowel: "fired", "minutes" against
+        // "started", "boxes", "changes".
+        if (w.length() > 3 && w.endsWith("ed") && !w.endsWith("ted") && !w.endsWith("ded") && count > 1) {
+            count--;
+        }
+        if (w.length() > 3 && w.endsWith("es") && count > 1
+                && !w.matches(".*(?:s|x|z|ch|sh|c|g)es")) {
+            count--;
+        }
+        return Math.max(1, count);
+    }
+
+    private static Pattern wordPattern(String phrase) {
+        return Pattern.compile("\\b" + phrase.replace(" ", "\\s+") + "\\b", Pattern.CASE_INSENSITIVE);
+    }
+}
