@@ -121,12 +121,19 @@ public class ProcessClocks {
     }
 
     /**
-     * R-ACK-2 after escalation: the commander paged the next level and said by when it must answer; that is the
-     * acknowledge clock now. The first page needs nothing: the report started its clock.
+     * R-ACK-2 after escalation or re-routing: the commander paged someone new and said by when they must answer;
+     * that is the acknowledge clock now. The first page needs nothing, since the report started its clock with the
+     * same due time, but a page that gives more time than the latest clock (a generic report routed to another team,
+     * R-CMD-8) starts a clock of its own.
      */
     private void paged(TrackedIncident incident, CommanderPaged e) {
-        if (e.escalationLevel() < 2 || e.acknowledgeBy() == null || incident.acknowledgedAt != null
-                || !incident.isOpen() || isStale(incident, ACKNOWLEDGE, e.pagedAt())) {
+        if (e.acknowledgeBy() == null || incident.acknowledgedAt != null || !incident.isOpen()
+                || isStale(incident, ACKNOWLEDGE, e.pagedAt())) {
+            return;
+        }
+        Optional<Deadline> latest = deadlines.latest(incident.id, ACKNOWLEDGE);
+        boolean later = latest.isPresent() && latest.get().dueAt.isBefore(e.acknowledgeBy());
+        if (e.escalationLevel() < 2 && !later) {
             return;
         }
         // Cancelled, not stopped: a level that did not answer did not meet its clock.

@@ -272,7 +272,7 @@ class ProcessClocksTest {
     }
 
     @Test
-    @DisplayName("R-ACK-2 when the commander pages the next level, the acknowledge clock runs again until the time it gave")
+    @DisplayName("R-ACK-2 R-CMD-8 when the commander pages the next level or another team, the acknowledge clock runs until the time it gave")
     void escalationRestartsTheAcknowledgeClock() {
         UUID incident = UUID.randomUUID();
         // A likely incident reported 5 minutes ago: its first acknowledge clock is already due.
@@ -288,10 +288,17 @@ class ProcessClocksTest {
         assertThat(second).containsEntry("status", "PENDING");
         assertThat(instant(second, "dueAt")).isEqualTo(pagedAt.plus(ofMinutes(10)));
 
+        // R-CMD-8: routed to another team, whose first level gets a fresh goal.
+        Instant routedAt = now();
+        kafka.publish(paged(incident, 1, routedAt, routedAt.plus(ofMinutes(15))));
+        d = awaitDeadlines(incident, j -> clocks(j, DeadlineKind.ACKNOWLEDGE).size() == 3);
+        assertThat(clocks(d, DeadlineKind.ACKNOWLEDGE).get(1)).containsEntry("status", "CANCELLED");
+        assertThat(instant(clocks(d, DeadlineKind.ACKNOWLEDGE).get(2), "dueAt")).isEqualTo(routedAt.plus(ofMinutes(15)));
+
         Instant acknowledgedAt = now();
         kafka.publish(acknowledged(incident, acknowledgedAt));
-        d = awaitDeadlines(incident, j -> "MET".equals(clocks(j, DeadlineKind.ACKNOWLEDGE).get(1).get("status")));
-        assertThat(clocks(d, DeadlineKind.ACKNOWLEDGE)).hasSize(2);
+        d = awaitDeadlines(incident, j -> "MET".equals(clocks(j, DeadlineKind.ACKNOWLEDGE).get(2).get("status")));
+        assertThat(clocks(d, DeadlineKind.ACKNOWLEDGE)).hasSize(3);
     }
 
     @Test
