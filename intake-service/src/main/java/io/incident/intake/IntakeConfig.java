@@ -1,7 +1,12 @@
 package io.incident.intake;
 
+import io.incident.intake.email.MailMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** Settings of the intake service, under {@code incident.intake.*}; the shared ones are in {@code RuntimeConfig}. */
 @ConfigMapping(prefix = "incident.intake")
@@ -11,10 +16,40 @@ public interface IntakeConfig {
 
     RateLimit rateLimit();
 
+    Pii pii();
+
+    Webhook webhook();
+
+    Smtp smtp();
+
     interface Email {
         /** Teams receive reports at {@code <team>-incident-report@<domain>} (R-REP-2). */
         @WithDefault("incidents.example.org")
         String domain();
+
+        /** When a mail that is not a reply opens an incident, for teams without their own entry in {@link #modes()}. */
+        @WithDefault("PER_MAIL")
+        MailMode defaultMode();
+
+        /** Per team, e.g. {@code incident.intake.email.modes.payments=PER_SUBJECT}. */
+        Map<String, MailMode> modes();
+
+        /** A larger mail is refused with SMTP 552 (413 on {@code POST /mail}). */
+        @WithDefault("10485760")
+        int maxMessageBytes();
+
+        /** A larger attachment is refused with SMTP 552, naming it. */
+        @WithDefault("5242880")
+        int maxAttachmentBytes();
+
+        @WithDefault("20")
+        int maxAttachments();
+    }
+
+    interface Smtp {
+        /** The SMTP listener's port; 0 picks a free one (tests). */
+        @WithDefault("2525")
+        int port();
     }
 
     /**
@@ -30,5 +65,19 @@ public interface IntakeConfig {
         /** Events an integration may send per minute, sustained. */
         @WithDefault("240")
         int refillPerMinute();
+    }
+
+    interface Pii {
+        /**
+         * Mail domains whose addresses belong to persons (R-REP-6). Unset: the well-known free-mail providers in
+         * {@code PiiDetector.DEFAULT_PERSONAL_MAIL_DOMAINS}.
+         */
+        Optional<Set<String>> personalMailDomains();
+    }
+
+    interface Webhook {
+        /** Larger requests are refused with 413; Alertmanager groups are capped by its own max_alerts. */
+        @WithDefault("1048576")
+        int maxBodyBytes();
     }
 }

@@ -27,6 +27,8 @@ public class Integration {
     public Instant createdAt;
     public Instant keyRotatedAt;
     public Instant disabledAt;
+    /** Set when webhooks of this integration must be signed with HMAC-SHA256; null when they need not be. */
+    public String signingSecret;
     /** A rotate and a disable can meet; the loser retries rather than silently undoing the other. */
     @Version
     public long version;
@@ -52,6 +54,18 @@ public class Integration {
         }
         keyHash = newKeyHash;
         keyRotatedAt = now;
+    }
+
+    void requireSignatures(String secret) {
+        if (!enabled) {
+            throw new ProblemException(Response.Status.CONFLICT, "Integration is disabled",
+                    "Integration " + id + " is disabled; a disabled integration gets no signing secret.");
+        }
+        signingSecret = secret;
+    }
+
+    void dropSignatures() {
+        signingSecret = null;
     }
 
     /** Disabling twice is harmless: the first time counts. */

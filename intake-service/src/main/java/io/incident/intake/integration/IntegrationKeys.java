@@ -34,6 +34,13 @@ public final class IntegrationKeys {
         return HEX.formatHex(bytes);
     }
 
+    /** A webhook signing secret: 256 random bits, in hex. */
+    public static String generateSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HEX.formatHex(bytes);
+    }
+
     /** The stored form of a key: its SHA-256, in hex. */
     public static String hash(String key) {
         try {

@@ -1,6 +1,7 @@
 package io.incident.intake.integration;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,6 +51,19 @@ public class IntegrationResource {
     @Path("/{id}/rotate")
     public Response rotate(@RestPath UUID id) {
         return Response.ok(integrations.rotate(id)).header("Cache-Control", NO_STORE).build();
+    }
+
+    @POST
+    @Path("/{id}/signing-secret")
+    public Response issueSigningSecret(@RestPath UUID id) {
+        return Response.status(Response.Status.CREATED).entity(integrations.issueSigningSecret(id))
+                .header("Cache-Control", NO_STORE).build();
+    }
+
+    @DELETE
+    @Path("/{id}/signing-secret")
+    public IntegrationView dropSigningSecret(@RestPath UUID id) {
+        return integrations.dropSigningSecret(id);
     }
 
     @POST

@@ -69,6 +69,26 @@ public class Integrations {
     }
 
     /**
+     * Issues a new signing secret: from now on every webhook of the integration must carry
+     * {@code X-Signature-256: sha256=<hex HMAC-SHA256 of the body>}. Like a key, the secret is shown only here.
+     */
+    @Transactional
+    public SigningSecretIssued issueSigningSecret(UUID id) {
+        Integration integration = find(id);
+        String secret = IntegrationKeys.generateSecret();
+        integration.requireSignatures(secret);
+        return new SigningSecretIssued(integration.id, secret, WebhookSignatureHeader.NAME);
+    }
+
+    /** Webhooks of the integration need no signature from now on. */
+    @Transactional
+    public IntegrationView dropSigningSecret(UUID id) {
+        Integration integration = find(id);
+        integration.dropSignatures();
+        return view(integration);
+    }
+
+    /**
      * The enabled integration of {@code type} that {@code key} belongs to, if any. Unknown, rotated-away and
      * disabled keys are all simply not found: a caller learns nothing about which it was.
      */
@@ -87,7 +107,7 @@ public class Integrations {
 
     private IntegrationView view(Integration i) {
         return new IntegrationView(i.id, i.team, i.name, i.type, i.enabled, Teams.intakeAddress(i.team, emailDomain),
-                i.createdAt, i.keyRotatedAt, i.disabledAt);
+                i.createdAt, i.keyRotatedAt, i.disabledAt, i.signingSecret != null);
     }
 
     private KeyIssued issued(Integration i, String key) {

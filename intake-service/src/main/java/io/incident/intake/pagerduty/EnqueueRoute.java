@@ -16,7 +16,7 @@ import java.util.UUID;
  * {@code POST /v2/enqueue}, wire-compatible with PagerDuty's Events API v2, so any tool that can page PagerDuty can
  * report here by changing only the URL. A Vert.x route rather than a JAX-RS resource: the platform's response
  * filter turns every JAX-RS error into problem JSON, and PagerDuty's clients parse PagerDuty's error bodies.
- * This class only maps HTTP to {@link AlertIntake} and back.
+ * This class only maps HTTP to {@link PagerDutyIntake} and back.
  */
 @ApplicationScoped
 public class EnqueueRoute {
@@ -29,10 +29,10 @@ public class EnqueueRoute {
      */
     private static final long READ_LIMIT = 2L * PagerDutyReply.MAX_BODY_BYTES;
 
-    private final AlertIntake intake;
+    private final PagerDutyIntake intake;
     private final ObjectMapper json;
 
-    public EnqueueRoute(AlertIntake intake, ObjectMapper json) {
+    public EnqueueRoute(PagerDutyIntake intake, ObjectMapper json) {
         this.intake = intake;
         this.json = json;
     }

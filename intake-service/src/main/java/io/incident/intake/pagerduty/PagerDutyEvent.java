@@ -1,6 +1,7 @@
 package io.incident.intake.pagerduty;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incident.intake.alert.EventAction;
 
 import java.util.List;
 

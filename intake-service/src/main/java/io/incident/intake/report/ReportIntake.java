@@ -2,6 +2,8 @@ package io.incident.intake.report;
 
 import io.incident.events.IncidentReported;
 import io.incident.events.ReportChannel;
+import io.incident.intake.classification.Classifier;
+import io.incident.intake.classification.ReportQuality;
 import io.incident.runtime.outbox.Outbox;
 import io.incident.runtime.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,18 +15,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns an accepted report into an incident (R-REP-5). The report row and its event commit together, so a report
+ * Turns an accepted report into an incident (R-REP-5), classified (R-ACK-2, R-ACK-4), with what it lacks (R-REP-4)
+ * and without personal data (R-REP-6). The report row and its event commit together, so a report
  * that was answered 202 is never lost, even if the service dies the next instant.
  */
 @ApplicationScoped
 public class ReportIntake {
 
-    private final ReportRepository reports;
+    private final ReportRecorder recorder;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ReportIntake(ReportRepository reports, Outbox outbox, Clock clock) {
-        this.reports = reports;
+    public ReportIntake(ReportRecorder recorder, Outbox outbox, Clock clock) {
+        this.recorder = recorder;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -38,24 +41,28 @@ public class ReportIntake {
                             .reduce((a, b) -> a + "; " + b).orElse(""),
                     Map.of("errors", violations));
         }
+        Classifier.Classification c = Classifier.classify(new Classifier.Input(ReportChannel.REST, request.team(),
+                ReportRules.severity(request), false));
+        String description = request.description() == null ? "" : request.description();
+        List<String> findings = ReportQuality.assess(new ReportQuality.Input(request.title(), description,
+                List.of(), false, 1));
         Report report = new Report();
         report.id = UUID.randomUUID();
         report.incidentId = UUID.randomUUID();
-        report.team = request.team();
+        report.team = c.team();
         report.title = request.title().strip();
-        report.description = request.description() == null ? "" : request.description();
+        report.description = description;
         report.channel = ReportChannel.REST.name();
-        report.severity = ReportRules.severity(request).name();
+        report.severity = c.severity().name();
         report.reporter = request.reporter();
         report.reporterRef = request.reporter() == null ? null : UUID.randomUUID();
         report.receivedAt = clock.instant();
-        reports.persist(report);
+        boolean security = recorder.record(report).security();
 
-        // A person reporting directly is likely reporting an incident: the 5-minute acknowledge goal (R-ACK-2).
         outbox.publish(new IncidentReported(report.incidentId, report.id, report.team, report.title,
-                report.description, ReportChannel.REST, ReportRules.severity(request), true, false, false,
-                null, report.reporterRef == null ? null : report.reporterRef.toString(), List.of(), List.of(),
-                report.receivedAt));
+                report.description, ReportChannel.REST, c.severity(), c.likelyIncident(), c.siteWide(), security,
+                null, report.reporterRef == null ? null : report.reporterRef.toString(),
+                ReportQuality.links(report.description), findings, report.receivedAt));
         return report;
     }
 }

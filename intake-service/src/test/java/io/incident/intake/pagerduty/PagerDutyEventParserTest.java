@@ -1,5 +1,6 @@
 package io.incident.intake.pagerduty;
 
+import io.incident.intake.alert.EventAction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,12 @@
-package io.incident.intake.pagerduty;
+package io.incident.intake.alert;
 
 import java.util.Arrays;
 import java.util.Optional;
 
-/** PagerDuty's {@code event_action}, spelled as on the wire. */
+/**
+ * What an alert asks for, on any channel. Spelled as PagerDuty's {@code event_action}, which the generic webhook
+ * uses too; Alertmanager's firing and resolved map to trigger and resolve.
+ */
 public enum EventAction {
     TRIGGER("trigger"), ACKNOWLEDGE("acknowledge"), RESOLVE("resolve");
 

@@ -1,4 +1,4 @@
-package io.incident.intake.pagerduty;
+package io.incident.intake.alert;
 
 import io.incident.intake.IntakeApi;
 import io.incident.testkit.InfrastructureTestResource;

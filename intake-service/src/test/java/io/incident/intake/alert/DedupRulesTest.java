@@ -1,14 +1,14 @@
-package io.incident.intake.pagerduty;
+package io.incident.intake.alert;
 
-import io.incident.intake.pagerduty.DedupRules.Decision;
-import io.incident.intake.pagerduty.DedupRules.KeyState;
-import io.incident.intake.pagerduty.DedupRules.Outcome;
+import io.incident.intake.alert.DedupRules.Decision;
+import io.incident.intake.alert.DedupRules.KeyState;
+import io.incident.intake.alert.DedupRules.Outcome;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static io.incident.intake.pagerduty.DedupRules.decide;
+import static io.incident.intake.alert.DedupRules.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DedupRulesTest {
@@ -34,5 +34,16 @@ class DedupRulesTest {
         assertThat(decide(EventAction.RESOLVE, OPEN)).isEqualTo(new Decision(Outcome.RESOLVE, INCIDENT));
         assertThat(decide(EventAction.RESOLVE, ACKNOWLEDGED)).isEqualTo(new Decision(Outcome.RESOLVE, INCIDENT));
         assertThat(decide(EventAction.RESOLVE, KeyState.NONE).outcome()).isEqualTo(Outcome.DROP);
+    }
+
+    @Test
+    @DisplayName("R-REP-5 for Alertmanager and Grafana a repeated trigger of an open key is a resend: dropped")
+    void resends() {
+        assertThat(decide(EventAction.TRIGGER, OPEN, DedupRules.Repeats.ARE_RESENDS).outcome())
+                .isEqualTo(Outcome.DROP);
+        assertThat(decide(EventAction.TRIGGER, KeyState.NONE, DedupRules.Repeats.ARE_RESENDS))
+                .isEqualTo(new Decision(Outcome.OPEN, null));
+        assertThat(decide(EventAction.RESOLVE, OPEN, DedupRules.Repeats.ARE_RESENDS))
+                .isEqualTo(new Decision(Outcome.RESOLVE, INCIDENT));
     }
 }

@@ -1,4 +1,4 @@
-package io.incident.intake.pagerduty;
+package io.incident.intake.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -68,6 +68,20 @@ public class AlertDedupRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void resolve(UUID integrationId, String dedupKey, Instant now) {
         update("incident_id = null, acknowledged = false", integrationId, dedupKey, null, now);
+    }
+
+    /**
+     * The incident is over (resolved or closed by people): every key that kept it open is freed, so the next
+     * trigger with one of them opens a new incident. Running it twice changes nothing.
+     *
+     * @return how many keys were freed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(UUID incidentId, Instant now) {
+        return em.createNativeQuery("""
+                        update alert_dedup set incident_id = null, acknowledged = false, updated_at = ?2
+                         where incident_id = ?1""")
+                .setParameter(1, incidentId).setParameter(2, now).executeUpdate();
     }
 
     private void update(String set, UUID integrationId, String dedupKey, UUID incidentId, Instant now) {

@@ -1,0 +1,70 @@
+package io.incident.intake.email;
+
+import io.incident.runtime.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code POST /mail}: a raw RFC 822 message from a mail gateway that cannot speak SMTP to intake. The intake address
+ * comes from {@code ?to=}, else from the message's Delivered-To, X-Original-To, To and Cc headers.
+ */
+@Path("/mail")
+@Produces(MediaType.APPLICATION_JSON)
+public class MailResource {
+
+    private final MailIntake intake;
+
+    public MailResource(MailIntake intake) {
+        this.intake = intake;
+    }
+
+    public record Taken(UUID incidentId, UUID reportId, boolean opened, boolean duplicate) {
+    }
+
+    @POST
+    @Consumes("message/rfc822")
+    public Response mail(@RestQuery List<String> to, byte[] body) {
+        byte[] raw = body == null ? new byte[0] : body;
+        if (raw.length == 0) {
+            throw new ProblemException(400, "Empty mail", "Send the raw RFC 822 message as the body.", Map.of());
+        }
+        if (raw.length > intake.maxMessageBytes()) {
+            throw new ProblemException(413, "Mail too large", "The message has " + raw.length + " bytes; intake "
+                    + "accepts at most " + intake.maxMessageBytes() + ". Link to large files instead.", Map.of());
+        }
+        try {
+            List<String> candidates = to != null && !to.isEmpty() ? to : MailParser.headerRecipients(raw);
+            IntakeAddress.Recipient recipient = null;
+            List<String> refusals = new ArrayList<>();
+            for (String address : candidates) {
+                IntakeAddress.Verdict verdict = intake.recipient(address);
+                if (verdict.recipient().isPresent()) {
+                    recipient = verdict.recipient().get();
+                    break;
+                }
+                refusals.add(verdict.refusal());
+            }
+            if (recipient == null) {
+                throw new ProblemException(422, "No intake address", "The mail is not addressed to an intake "
+                        + "address (<team>-incident-report@<domain> or incident-report@<domain>).",
+                        Map.of("errors", refusals));
+            }
+            MailIntake.Taken taken = intake.take(null, recipient, raw);
+            return Response.accepted(new Taken(taken.incidentId(), taken.reportId(), taken.opened(),
+                    taken.duplicate())).build();
+        } catch (MailParser.Unreadable e) {
+            throw new ProblemException(e.tooLarge() ? 413 : 400, e.tooLarge() ? "Mail too large" : "Unreadable mail",
+                    "The mail was not accepted: " + e.getMessage() + ".", Map.of());
+        }
+    }
+}
