@@ -24,8 +24,8 @@ public final class Stack implements AutoCloseable {
 
     /** Where things live and which ports they use. */
     public record Options(Path repositoryRoot, Path runDirectory, int kafkaPort, int postgresPort, int smtpPort,
-                          int mailWebPort, Map<Service, Integer> servicePorts, String profile, boolean movableClock,
-                          Map<String, String> extraProperties) {
+                          int mailWebPort, int intakeSmtpPort, Map<Service, Integer> servicePorts, String profile,
+                          boolean movableClock, Map<String, String> extraProperties) {
 
         /** The fixed ports of DESIGN.md, each overridable with a system property such as {@code -Dport.kafka=19092}. */
         public static Options local(Path root) {
@@ -35,7 +35,8 @@ public final class Stack implements AutoCloseable {
             }
             return new Options(root, root.resolve(".run"), Integer.getInteger("port.kafka", 9092),
                     Integer.getInteger("port.postgres", 5433), Integer.getInteger("port.smtp", 3025),
-                    Integer.getInteger("port.mail-web", 8025), ports, "local", false, Map.of());
+                    Integer.getInteger("port.mail-web", 8025), Integer.getInteger("port.intake-smtp", 2525), ports,
+                    "local", false, Map.of());
         }
 
         /** Free ports and a throw-away folder, for tests. */
@@ -44,8 +45,8 @@ public final class Stack implements AutoCloseable {
             for (Service s : Service.values()) {
                 ports.put(s, freePort());
             }
-            return new Options(root, runDirectory, freePort(), freePort(), freePort(), freePort(), ports, "local",
-                    true, Map.of());
+            return new Options(root, runDirectory, freePort(), freePort(), freePort(), freePort(), freePort(), ports,
+                    "local", true, Map.of());
         }
     }
 
@@ -108,6 +109,10 @@ public final class Stack implements AutoCloseable {
         props.put("incident.clock.movable", String.valueOf(options.movableClock()));
         for (Service other : Service.values()) {
             props.put("incident.urls." + other.moduleName(), "http://localhost:" + options.servicePorts().get(other));
+        }
+        if (service == Service.INTAKE) {
+            // Where people and mail gateways send reports by e-mail (R-REP-2).
+            props.put("incident.intake.smtp.port", String.valueOf(options.intakeSmtpPort()));
         }
         props.putAll(options.extraProperties());
         Path jar = options.repositoryRoot().resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");

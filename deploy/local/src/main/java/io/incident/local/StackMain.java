@@ -47,6 +47,8 @@ public final class StackMain {
                 EmbeddedDatabase.USER, root.relativize(options.runDirectory().resolve("secrets/db-password")));
         System.out.printf("  %-22s smtp://localhost:%d   web http://localhost:%d/%n", "mail sink",
                 stack.mail().smtpPort(), stack.mail().webPort());
+        System.out.printf("  %-22s smtp://localhost:%d   (payments-incident-report@incidents.example.org, ...)%n",
+                "report by e-mail", options.intakeSmtpPort());
         System.out.printf("%nOperators' home: %s/   Press Ctrl-C to stop.%n", stack.url(Service.DOCS));
         stopped.await();
     }
