@@ -10,6 +10,11 @@ import java.util.UUID;
 @Entity
 @Table(name = "known_incident")
 public class KnownIncident {
+    /** The title of an incident known from a lifecycle event before its report arrived. */
+    public static String untitled(UUID id) {
+        return "Incident " + id;
+    }
+
     @Id
     public UUID incidentId;
     public String team;
@@ -18,4 +23,7 @@ public class KnownIncident {
     public boolean security;
     public Instant reportedAt;
     public Instant firstSeenAt;
+    public String commanderRef;
+    public String documentUrl;
+    public boolean reported;
 }

@@ -32,6 +32,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The notification service remembers every reported incident once, so later notices know their audience. */
 @QuarkusTest
 @QuarkusTestResource(InfrastructureTestResource.class)
+@QuarkusTestResource(io.incident.notification.VendorStandInResource.class)
 class IncidentWatchTest {
 
     private static final KafkaTestClient kafka = KafkaTestClient.shared();
@@ -103,7 +104,7 @@ class IncidentWatchTest {
         awaitKnown(later);
 
         assertThat(knownIncidentRows(incident)).hasSize(1);
-        assertThat(occurrences(dashboard(), incident.toString())).isEqualTo(1);
+        assertThat(occurrences(dashboard(), "?incident=" + incident)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,55 @@
+package io.incident.notification.channel;
+
+import io.incident.notification.NotificationConfig;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** SMTP through quarkus-mailer. The Message-ID is ours, so a message sent twice after a crash is recognisable. */
+@ApplicationScoped
+public class EmailChannel implements Channel {
+
+    private final Mailer mailer;
+    private final String from;
+
+    public EmailChannel(Mailer mailer, NotificationConfig config) {
+        this.mailer = mailer;
+        this.from = config.mailFrom();
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.EMAIL;
+    }
+
+    @Override
+    public String send(OutgoingMessage message) throws DeliveryException {
+        if (!message.recipient().contains("@")) {
+            throw DeliveryException.permanent("Not an e-mail address");
+        }
+        Mail mail = Mail.withText(message.recipient(), message.subject(), message.body())
+                .setFrom(from)
+                .addHeader("Message-ID", message.messageId())
+                .addHeader("X-Incident-Id", message.incidentId().toString());
+        try {
+            mailer.send(mail);
+            return null;
+        } catch (RuntimeException e) {
+            SMTPException smtp = smtpCause(e);
+            if (smtp != null && smtp.isPermanent()) {
+                throw DeliveryException.permanent("SMTP " + smtp.getReplyCode() + ": " + smtp.getMessage());
+            }
+            throw DeliveryException.transientFailure("SMTP send failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static SMTPException smtpCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SMTPException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

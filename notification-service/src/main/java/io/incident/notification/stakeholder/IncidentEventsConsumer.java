@@ -1,0 +1,45 @@
+package io.incident.notification.stakeholder;
+
+import io.incident.notification.routing.NotificationPlanner;
+import io.incident.runtime.messaging.EventReceiver;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Every topic whose events call for a notice; each record is planned in its own inbox transaction. */
+@ApplicationScoped
+public class IncidentEventsConsumer {
+
+    private final EventReceiver receiver;
+    private final NotificationPlanner planner;
+
+    public IncidentEventsConsumer(EventReceiver receiver, NotificationPlanner planner) {
+        this.receiver = receiver;
+        this.planner = planner;
+    }
+
+    @Incoming("incident-reports")
+    @Blocking
+    public void onReport(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "incident-watch", planner::apply);
+    }
+
+    @Incoming("incident-lifecycle")
+    @Blocking
+    public void onLifecycle(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "notification-planner", planner::apply);
+    }
+
+    @Incoming("incident-deadlines")
+    @Blocking
+    public void onDeadline(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "notification-planner", planner::apply);
+    }
+
+    @Incoming("incident-documents")
+    @Blocking
+    public void onDocument(ConsumerRecord<String, String> record) {
+        receiver.receive(record, "notification-planner", planner::apply);
+    }
+}
