@@ -1,10 +1,9 @@
 package io.incident.docs.document;
 
+import io.incident.runtime.tx.AfterCommit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.UUID;
@@ -28,18 +27,7 @@ public class DocumentChanges {
     }
 
     void afterCommit(UUID incidentId, int revision) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    emit(new Change(incidentId, revision));
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> emit(new Change(incidentId, revision)));
     }
 
     // The processor needs its signals one at a time; commits happen on many threads.

@@ -2,9 +2,8 @@ package io.incident.notification.delivery;
 
 import io.incident.events.NotificationFailed;
 import io.incident.runtime.outbox.Outbox;
+import io.incident.runtime.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -106,21 +105,6 @@ public class DeliveryQueue {
 
     /** One wake-up per transaction, however many notices it planned. */
     public void wakeWorkersAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WAKE_REGISTERED, signal::wake);
     }
 }

@@ -3,9 +3,8 @@ package io.incident.runtime.outbox;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentEvent;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -65,21 +64,6 @@ public class Outbox {
 
     /** One wake-up per transaction, however many times it publishes. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.wake();
-                }
-            }
-        });
+        AfterCommit.once(transactions, WAKE_REGISTERED, signal::wake);
     }
 }
