@@ -58,6 +58,9 @@ class ScenariosTest {
                 .put(commander("/escalation-policies/payments")).then().statusCode(200);
         admin().body(Map.of("levels", List.of(Map.of("schedule", "search-primary")), "repeat", 0))
                 .put(commander("/escalation-policies/search")).then().statusCode(200);
+        admin().body(Map.of("team", "payments", "role", "PRODUCT_OWNER", "minSeverity", "SEV4", "channel", "EMAIL",
+                        "address", "payments-owners@example.org"))
+                .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
     }
 
     @AfterAll
@@ -72,10 +75,15 @@ class ScenariosTest {
     void reportToTeamAddress() {
         UUID incident = report("Card payments fail at checkout", "payments");
         awaitIncident(incident, i -> i.getList("paged").contains("ana-ic") && i.getInt("escalationLevel") == 1);
+        Map<String, Object> page = awaitMail(m -> recipients(m).contains("ana-ic@example.org")
+                && String.valueOf(m.get("body")).contains("/incidents/" + incident));
+        assertThat(String.valueOf(page.get("subject"))).contains("Card payments fail at checkout");
 
         as("ana-ic").body(Map.of("severity", "SEV2")).post(commander("/incidents/" + incident + "/acknowledge"))
                 .then().statusCode(200);
-        as("ben-ic").post(commander("/incidents/" + incident + "/acknowledge")).then().statusCode(403);
+        Response second = as("ben-ic").post(commander("/incidents/" + incident + "/acknowledge"));
+        assertThat(second.statusCode()).as("one IC at a time").isEqualTo(409);
+        assertThat(second.jsonPath().getString("commander")).isEqualTo("ana-ic");
 
         JsonPath doc = awaitDocument(incident, d -> "active".equals(d.getString("status"))
                 && "ana-ic".equals(d.getString("commander")) && "SEV2".equals(d.getString("severity")));
@@ -83,10 +91,18 @@ class ScenariosTest {
         awaitDeadlines(incident, d -> "MET".equals(status(d, "ACKNOWLEDGE"))
                 && "PENDING".equals(status(d, "DOCUMENT_UPDATE")) && "PENDING".equals(status(d, "LEADERSHIP_UPDATE")));
 
+        // R-CMD-3: the stakeholders hear of the active incident once, with the document's link.
+        Map<String, Object> active = awaitMail(m -> recipients(m).contains("payments-owners@example.org")
+                && String.valueOf(m.get("subject")).contains("[Active Incident] Card payments fail at checkout"));
+        assertThat(String.valueOf(active.get("body"))).contains("/incidents/" + incident + "/document");
+
         // R-DOC-2: the IC's update starts the next two hours.
         as("ana-ic").body(Map.of("kind", "update", "text", "Rolled back the card gateway release"))
                 .post(docs("/incidents/" + incident + "/entries")).then().statusCode(201);
         awaitDeadlines(incident, d -> d.getList("findAll { it.kind == 'DOCUMENT_UPDATE' }").size() == 2);
+        assertThat(stack.mail().messages().stream().filter(m -> recipients(m).contains("payments-owners@example.org")
+                && String.valueOf(m.get("subject")).contains("[Active Incident] Card payments fail at checkout")))
+                .as("exactly one active-incident message per stakeholder").hasSize(1);
     }
 
     @Test
@@ -198,6 +214,16 @@ class ScenariosTest {
                 .post(stack.url(Service.INTAKE) + "/reports")
                 .then().statusCode(202).extract().path("incidentId");
         return UUID.fromString(id);
+    }
+
+    private static Map<String, Object> awaitMail(Predicate<Map<String, Object>> check) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> stack.mail().messages().stream().filter(check).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static String recipients(Map<String, Object> message) {
+        return String.valueOf(message.get("to"));
     }
 
     /** Every service reads its own clock; a scenario moves them together, as real time would. */
