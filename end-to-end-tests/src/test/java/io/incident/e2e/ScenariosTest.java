@@ -63,10 +63,34 @@ class ScenariosTest {
                 .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
     }
 
+    /** Every address the directory and the stakeholder list hold; nobody else may receive anything. */
+    private static final List<String> KNOWN_ADDRESSES = List.of("admin-1@example.org", "ana-ic@example.org",
+            "ben-ic@example.org", "cleo-ic@example.org", "po-1@example.org", "cto-1@example.org",
+            "payments-owners@example.org", "reporter@example.org");
+
+    /**
+     * The sweep after the scenarios: every message in the SMTP sink went to a known person or stakeholder, and no
+     * delivery was sent twice (a resend after a crash would repeat its Message-ID).
+     */
     @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
+    static void noUnexpectedMessageAndStop() {
+        try {
+            if (stack != null) {
+                List<Map<String, Object>> messages = stack.mail().messages();
+                assertThat(messages).as("the scenarios sent mail").isNotEmpty();
+                for (Map<String, Object> m : messages) {
+                    assertThat(KNOWN_ADDRESSES).as("recipient of %s", m.get("subject"))
+                            .anyMatch(a -> recipients(m).contains(a));
+                    assertThat(String.valueOf(m.get("body"))).as("no stack trace in any message")
+                            .doesNotContain("Exception");
+                }
+                assertThat(messages.stream().map(m -> recipients(m) + "|" + m.get("subject") + "|" + m.get("body")))
+                        .as("no message delivered twice").doesNotHaveDuplicates();
+            }
+        } finally {
+            if (stack != null) {
+                stack.close();
+            }
         }
     }
 
