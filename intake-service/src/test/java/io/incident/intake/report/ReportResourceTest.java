@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -128,6 +129,8 @@ class ReportResourceTest {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/reports"));
         given().contentType(ContentType.JSON).body(Map.of("title", "Dashboard <check>", "team", "web"))
                 .post("/reports").then().statusCode(202);
+        // Published events are counted per CloudEvents type: the dashboards count new incidents from it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> publishedReports() > 0);
         given().accept(ContentType.HTML).get("/").then().statusCode(200)
                 .body(containsString("Dashboard &lt;check&gt;"));
     }
@@ -142,5 +145,11 @@ class ReportResourceTest {
         assertThat(java.time.Instant.parse(after))
                 .isAfterOrEqualTo(java.time.Instant.parse(before).plus(Duration.ofMinutes(15)));
         given().post("/admin/clock/advance?by=yesterday").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static double publishedReports() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(l -> l.startsWith("incident_outbox_published_total{") && l.contains("type=\"io.incident.reported.v1\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }

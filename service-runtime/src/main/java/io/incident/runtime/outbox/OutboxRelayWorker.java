@@ -1,5 +1,6 @@
 package io.incident.runtime.outbox;
 
+import io.incident.events.EventCatalog;
 import io.incident.runtime.RuntimeConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Runs the relay on one thread for the life of the service. */
 @ApplicationScoped
@@ -36,7 +38,9 @@ public class OutboxRelayWorker {
     private final RuntimeConfig.Outbox config;
     private final String bootstrapServers;
     private final String serviceName;
-    private final Counter published;
+    /** Per event type, so that dashboards can count reports taken in, pages sent, breaches... from one meter. */
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     private volatile boolean running;
     private Thread thread;
@@ -52,8 +56,14 @@ public class OutboxRelayWorker {
         this.config = config.outbox();
         this.serviceName = config.serviceName();
         this.bootstrapServers = bootstrapServers;
-        this.published = Counter.builder("incident.outbox.published")
-                .description("Events the outbox relay published to Kafka").register(registry);
+        this.registry = registry;
+        // Registered up front so every type shows (at zero) before its first event.
+        EventCatalog.all().forEach(t -> published(t.type()));
+    }
+
+    private Counter published(String type) {
+        return published.computeIfAbsent(type, t -> Counter.builder("incident.outbox.published").tag("type", t)
+                .description("Events the outbox relay published to Kafka, by CloudEvents type").register(registry));
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -72,7 +82,7 @@ public class OutboxRelayWorker {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         OutboxRelay relay = new OutboxRelay(dataSource, store, producer, clock, config.batchSize(),
-                config.sendTimeout(), batch -> published.increment(batch.size()));
+                config.sendTimeout(), batch -> batch.forEach(m -> published(m.type()).increment()));
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");
         thread.setDaemon(true);
