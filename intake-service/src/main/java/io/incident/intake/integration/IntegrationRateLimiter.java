@@ -1,6 +1,7 @@
 package io.incident.intake.integration;
 
 import io.incident.intake.IntakeConfig;
+import io.incident.runtime.ratelimit.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

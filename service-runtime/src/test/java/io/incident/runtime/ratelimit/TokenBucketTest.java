@@ -1,4 +1,4 @@
-package io.incident.intake.integration;
+package io.incident.runtime.ratelimit;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.incident.intake.integration;
+package io.incident.runtime.ratelimit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +38,12 @@ public final class TokenBucket {
             return Duration.ZERO;
         }
         return Duration.ofNanos(ceilDiv(TOKEN - credit, refillPerMinute));
+    }
+
+    /** Whether a token is there now, without taking it: lets a caller skip throttled work and go on with other work. */
+    public synchronized boolean available(Instant now) {
+        refill(now);
+        return credit >= TOKEN;
     }
 
     private void refill(Instant now) {
