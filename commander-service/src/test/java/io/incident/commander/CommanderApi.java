@@ -1,5 +1,6 @@
 package io.incident.commander;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.CloudEventHeaders;
 import io.incident.events.EventCatalog;
 import io.incident.events.EventCodec;
@@ -41,7 +42,7 @@ public final class CommanderApi {
     }
 
     public static RequestSpecification as(String actor) {
-        return given().header("X-Actor", actor).contentType(ContentType.JSON);
+        return given().header("Authorization", Tokens.bearer(actor)).contentType(ContentType.JSON);
     }
 
     /** The first admin can be entered while no admin exists; later calls find it already is one. */

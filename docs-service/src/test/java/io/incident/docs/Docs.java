@@ -1,5 +1,6 @@
 package io.incident.docs;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.CloudEventHeaders;
 import io.incident.events.CommanderAcknowledged;
 import io.incident.events.CommanderPaged;
@@ -24,6 +25,7 @@ import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -41,24 +43,19 @@ public final class Docs {
     private Docs() {
     }
 
-    public static RequestSpecification as(String actor) {
-        return given().header("X-Actor", actor);
+    public static RequestSpecification as(String actor, String... roles) {
+        return given().header("Authorization", Tokens.bearer(actor, roles));
     }
 
     public static RequestSpecification asSecurity(String actor) {
-        return given().header("X-Actor", actor).header("X-Actor-Roles", "security");
+        return as(actor, "security");
     }
 
     /** Waits until the document has {@code entries} timeline entries and returns it as JSON. */
     public static JsonPath awaitDocument(UUID incident, int entries, String... actorAndRoles) {
         return await().atMost(TIMEOUT).until(() -> {
-            RequestSpecification r = given();
-            if (actorAndRoles.length > 0) {
-                r = r.header("X-Actor", actorAndRoles[0]);
-            }
-            if (actorAndRoles.length > 1) {
-                r = r.header("X-Actor-Roles", actorAndRoles[1]);
-            }
+            RequestSpecification r = actorAndRoles.length == 0 ? given()
+                    : as(actorAndRoles[0], Arrays.copyOfRange(actorAndRoles, 1, actorAndRoles.length));
             return r.get("/incidents/" + incident + "/document").then().extract().response();
         }, r -> r.statusCode() == 200 && r.jsonPath().getList("timeline").size() == entries).jsonPath();
     }

@@ -1,5 +1,6 @@
 package io.incident.intake;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.EventCodec;
 import io.incident.events.IncidentEvent;
 import io.incident.events.Topics;
@@ -28,7 +29,7 @@ public final class IntakeApi {
     private IntakeApi() {
     }
 
-    /** The person tests name in X-Actor when they change integrations. */
+    /** The admin tests act as when they change integrations. */
     public static final String ACTOR = "person-ops-1";
 
     /** An integration as created: its id and the key shown that one time. */
@@ -36,7 +37,7 @@ public final class IntakeApi {
     }
 
     public static Created createIntegration(String team, String name, String type) {
-        var body = given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(Map.of("team", team, "name", name, "type", type))
+        var body = given().header("Authorization", Tokens.bearer(ACTOR, "admin")).contentType(ContentType.JSON).body(Map.of("team", team, "name", name, "type", type))
                 .post("/integrations").then().statusCode(201).extract();
         return new Created(body.path("id"), body.path("key"));
     }

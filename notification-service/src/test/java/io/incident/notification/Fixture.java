@@ -1,5 +1,6 @@
 package io.incident.notification;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.CloudEventHeaders;
 import io.incident.events.CommanderAcknowledged;
 import io.incident.events.DocumentCreated;
@@ -91,12 +92,12 @@ public final class Fixture {
         body.put("minSeverity", minSeverity);
         body.put("channel", channel);
         body.put("address", address);
-        return given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(body).post("/stakeholders")
+        return given().header("Authorization", Tokens.bearer(ACTOR, "admin")).contentType(ContentType.JSON).body(body).post("/stakeholders")
                 .then().statusCode(201).extract().path("id");
     }
 
     public static void teamSettings(String team, Map<String, Object> settings) {
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON).body(settings).put("/teams/" + team + "/settings")
+        given().header("Authorization", Tokens.bearer(ACTOR, "admin")).contentType(ContentType.JSON).body(settings).put("/teams/" + team + "/settings")
                 .then().statusCode(200);
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings every service shares, under {@code incident.*}. */
 @ConfigMapping(prefix = "incident")
@@ -22,6 +23,8 @@ public interface RuntimeConfig {
     Kafka kafka();
 
     Mail mail();
+
+    Access access();
 
     /** Public base URLs of the services, by service name, for links in pages, answers and events. */
     Map<String, String> urls();
@@ -52,6 +55,22 @@ public interface RuntimeConfig {
         String host();
 
         int port();
+    }
+
+    /** Who may call: see the {@code access} package. */
+    interface Access {
+        /** The {@code iss} that tokens must carry; {@code mp.jwt.verify.issuer} repeats it. */
+        String issuer();
+
+        /**
+         * Whether GET requests without a token are answered. Off: every read needs a signed-in caller. The module
+         * tests switch it on because they test features, not the read policy (each service's access test does that).
+         */
+        @WithDefault("false")
+        boolean anonymousRead();
+
+        /** This service's own token, sent when it calls another service. None: such calls go unauthenticated. */
+        Optional<String> serviceToken();
     }
 
     interface Outbox {

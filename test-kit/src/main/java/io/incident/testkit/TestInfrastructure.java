@@ -56,7 +56,9 @@ public final class TestInfrastructure {
                 "incident.db.port", String.valueOf(database.port()),
                 "incident.db.password", database.password(),
                 "incident.kafka.bootstrap", kafka.bootstrapServers(),
-                "incident.mail.port", String.valueOf(mail.smtpPort()));
+                "incident.mail.port", String.valueOf(mail.smtpPort()),
+                "mp.jwt.verify.publickey", Tokens.ISSUER.publicKeyPem(),
+                "incident.access.service-token", Tokens.token("test-service", "service"));
     }
 
     public EmbeddedDatabase database() {

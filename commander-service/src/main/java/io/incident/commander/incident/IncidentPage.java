@@ -25,8 +25,9 @@ final class IncidentPage {
                     .append(" (level ").append(i.escalationLevel()).append(")");
         }
         body.append("</p>");
-        String actorField = "<label>Your person reference <input name=\"actor\" required value=\""
-                + escape(viewer) + "\"></label> ";
+        String actorField = viewer == null
+                ? "<p class=\"muted\">Sign in at <a href=\"/session\">/session</a> to act.</p>"
+                : "<p class=\"muted\">Acting as <strong>" + escape(viewer) + "</strong>.</p>";
         if (i.commander() == null && (i.state() == Incident.State.REPORTED || i.state() == Incident.State.TRIAGED)) {
             body.append("<h2>Acknowledge</h2><form method=\"post\" action=\"/incidents/").append(escape(i.id()))
                     .append("/forms/acknowledge\">").append(actorField)

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import java.net.URI;
 import java.util.UUID;
@@ -69,19 +68,15 @@ public class IncidentResource {
     public record RouteInput(String team) {
     }
 
-    /**
-     * JSON, or for a browser (Accept names text/html) the page linked from pages and close proposals, where
-     * {@code ?actor=} stands in for a login until there is one.
-     */
+    /** JSON, or for a browser (Accept names text/html) the page linked from pages and close proposals. */
     @GET
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
-    public Response get(@RestPath UUID id, @RestQuery String actor, @RestHeader("Accept") String accept) {
+    public Response get(@RestPath UUID id, @RestHeader("Accept") String accept) {
+        Actor viewer = actors.current().orElse(null);
         if (accept == null || !accept.contains(MediaType.TEXT_HTML)) {
-            return Response.ok(commands.view(id, actors.current().orElse(null)), MediaType.APPLICATION_JSON_TYPE)
-                    .build();
+            return Response.ok(commands.view(id, viewer), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        Actor viewer = actor == null ? actors.current().orElse(null) : actors.named(actor).orElse(null);
-        return Response.ok(IncidentPage.render(commands.view(id, viewer), viewer == null ? actor : viewer.ref()),
+        return Response.ok(IncidentPage.render(commands.view(id, viewer), viewer == null ? null : viewer.ref()),
                 MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
     }
 
@@ -214,13 +209,13 @@ public class IncidentResource {
         return commands.act(id, actor, (i, now) -> i.close(actor.ref(), actor.admin(), now));
     }
 
-    // The HTML page's forms: a browser cannot set X-Actor, so the form names the actor; then back to the page.
+    // The HTML page's forms act as the person signed in by the session cookie; then back to the page.
 
     @POST
     @Path("forms/acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response acknowledgeForm(@RestPath UUID id, @RestForm String actor) {
-        Actor a = actors.requireFromForm(actor);
+    public Response acknowledgeForm(@RestPath UUID id) {
+        Actor a = actors.require();
         commands.act(id, a, (i, now) -> i.acknowledge(a.ref(), a.team(), null, now));
         return backToPage(id, a);
     }
@@ -228,14 +223,14 @@ public class IncidentResource {
     @POST
     @Path("forms/close-objections")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response objectForm(@RestPath UUID id, @RestForm String actor, @RestForm String reason) {
-        Actor a = actors.requireFromForm(actor);
+    public Response objectForm(@RestPath UUID id, @RestForm String reason) {
+        Actor a = actors.require();
         commands.act(id, a, (i, now) -> i.objectToClose(a.ref(), reason(new ReasonInput(reason)), now));
         return backToPage(id, a);
     }
 
     private static Response backToPage(UUID id, Actor actor) {
-        return Response.seeOther(URI.create("/incidents/" + id + "?actor=" + actor.ref())).build();
+        return Response.seeOther(URI.create("/incidents/" + id)).build();
     }
 
     /** A body that may be left out entirely (no content type either): the plain "acknowledge" a page link sends. */

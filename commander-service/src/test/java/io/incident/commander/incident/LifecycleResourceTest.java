@@ -1,5 +1,9 @@
 package io.incident.commander.incident;
 
+import io.restassured.specification.RequestSpecification;
+import io.restassured.RestAssured;
+import io.incident.runtime.access.SessionCookie;
+import io.incident.testkit.Tokens;
 import io.incident.commander.CommanderApi;
 import io.incident.events.BlockerRaised;
 import io.incident.events.CloseObjected;
@@ -73,18 +77,25 @@ class LifecycleResourceTest {
     }
 
     @Test
-    @DisplayName("R-CMD-1 only authenticated people act: no X-Actor is 401, a person not paged is 403")
+    @DisplayName("R-CMD-1 only authenticated people act: no or a forged token is 401, a person not paged is 403")
     void whoMayAcknowledge() {
         Paged p = paged(false, false);
-        given().post(path(p, "acknowledge")).then().statusCode(401).contentType("application/problem+json");
-        as("nobody-known").post(path(p, "acknowledge")).then().statusCode(401);
+        given().post(path(p, "acknowledge")).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"));
+        String token = Tokens.token(p.ana());
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        given().header("Authorization", "Bearer " + forged).post(path(p, "acknowledge")).then().statusCode(401)
+                .contentType("application/problem+json").body("title", equalTo("Token refused"));
+        given().header("Authorization", "Bearer not-a-token").post(path(p, "acknowledge")).then().statusCode(401);
+        as("nobody-known").post(path(p, "acknowledge")).then().statusCode(403)
+                .body("title", equalTo("Not in the directory"));
         person(p.team() + "-stranger", p.team());
         as(p.team() + "-stranger").post(path(p, "acknowledge")).then().statusCode(403)
                 .contentType("application/problem+json");
         as(p.ana()).body("{\"severity\": \"SEV9\"}").post(path(p, "acknowledge")).then().statusCode(400)
                 .contentType("application/problem+json");
-        // What a page's acknowledge link sends: the actor and no body at all.
-        given().header("X-Actor", p.ana()).post(path(p, "acknowledge")).then().statusCode(200)
+        // What a page's acknowledge link sends: the token and no body at all.
+        given().header("Authorization", Tokens.bearer(p.ana())).post(path(p, "acknowledge")).then().statusCode(200)
                 .body("commander", equalTo(p.ana()));
     }
 
@@ -236,20 +247,46 @@ class LifecycleResourceTest {
     void htmlForms() {
         Paged p = paged(false, false);
         given().accept(ContentType.HTML).get("/incidents/" + p.id()).then().statusCode(200)
-                .body(containsString("/incidents/" + p.id() + "/forms/acknowledge"));
-        given().contentType(ContentType.URLENC).formParam("actor", p.ana()).redirects().follow(false)
+                .body(containsString("/incidents/" + p.id() + "/forms/acknowledge"))
+                .body(containsString("Sign in at"));
+        signedIn(p.ana()).accept(ContentType.HTML).get("/incidents/" + p.id()).then().statusCode(200)
+                .body(containsString("Acting as <strong>" + p.ana()));
+        signedIn(p.ana()).contentType(ContentType.URLENC).redirects().follow(false)
                 .post(path(p, "forms/acknowledge")).then().statusCode(303);
         as(p.ana()).post(path(p, "resolve")).then().statusCode(200);
         as(p.ana()).post(path(p, "close-proposals")).then().statusCode(200);
         given().accept(ContentType.HTML).get("/incidents/" + p.id()).then().statusCode(200)
                 .body(containsString("Is anyone opposed to closing this incident?"))
                 .body(not(containsString("/forms/acknowledge")));
-        given().contentType(ContentType.URLENC).formParam("actor", p.ben()).formParam("reason", "Not <yet>")
+        signedIn(p.ben()).contentType(ContentType.URLENC).formParam("reason", "Not <yet>")
                 .redirects().follow(false).post(path(p, "forms/close-objections")).then().statusCode(303);
         given().accept(ContentType.HTML).get("/incidents/" + p.id()).then().statusCode(200)
                 .body(containsString("Not &lt;yet&gt;"));
         given().contentType(ContentType.URLENC).formParam("reason", "anon").redirects().follow(false)
                 .post(path(p, "forms/close-objections")).then().statusCode(401);
+    }
+
+    @Test
+    @DisplayName("a form post with the session cookie from another origin, or naming none, is refused (CSRF)")
+    void crossSiteFormsRefused() {
+        Paged p = paged(false, false);
+        given().cookie(SessionCookie.NAME, Tokens.token(p.ana())).header("Origin", "http://evil.example.org")
+                .contentType(ContentType.URLENC).redirects().follow(false).post(path(p, "forms/acknowledge"))
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("title", equalTo("Cross-site request refused"));
+        // Another service on the same host is another origin: the cookie reaches it, the form must not work.
+        given().cookie(SessionCookie.NAME, Tokens.token(p.ana())).header("Origin", "http://localhost:1")
+                .contentType(ContentType.URLENC).redirects().follow(false).post(path(p, "forms/acknowledge"))
+                .then().statusCode(403);
+        given().cookie(SessionCookie.NAME, Tokens.token(p.ana())).contentType(ContentType.URLENC)
+                .redirects().follow(false).post(path(p, "forms/acknowledge")).then().statusCode(403);
+        as(p.ana()).get("/incidents/" + p.id()).then().statusCode(200).body("state", not(equalTo("COMMANDED")));
+    }
+
+    /** A browser signed in at /session, posting from this service's own page. */
+    private static RequestSpecification signedIn(String person) {
+        return given().cookie(SessionCookie.NAME, Tokens.token(person))
+                .header("Origin", "http://localhost:" + RestAssured.port);
     }
 
     @Test

@@ -54,10 +54,13 @@ public final class Stack implements AutoCloseable {
     private volatile EmbeddedDatabase database;
     private volatile EmbeddedKafka kafka;
     private final MailSink mail;
+    private final AccessTokens tokens;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
 
-    private Stack(Options options, EmbeddedDatabase database, EmbeddedKafka kafka, MailSink mail) {
+    private Stack(Options options, EmbeddedDatabase database, EmbeddedKafka kafka, MailSink mail,
+                  AccessTokens tokens) {
         this.options = options;
+        this.tokens = tokens;
         this.database = database;
         this.kafka = kafka;
         this.mail = mail;
@@ -83,7 +86,8 @@ public final class Stack implements AutoCloseable {
             closeQuietly(database);
             throw e;
         }
-        Stack stack = new Stack(options, database, kafka, mail);
+        Stack stack = new Stack(options, database, kafka, mail,
+                AccessTokens.stored(options.runDirectory().resolve("secrets/token-signing-key.pem")));
         try {
             for (Service s : Service.values()) {
                 stack.services.put(s, stack.newProcess(s));
@@ -110,6 +114,10 @@ public final class Stack implements AutoCloseable {
         for (Service other : Service.values()) {
             props.put("incident.urls." + other.moduleName(), "http://localhost:" + options.servicePorts().get(other));
         }
+        // The services trust tokens signed by the stack's key; calls between services carry a service token.
+        props.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
+        props.put("incident.access.service-token",
+                tokens.token(service.moduleName(), Duration.ofDays(365), List.of("service")));
         if (service == Service.INTAKE) {
             // Where people and mail gateways send reports by e-mail (R-REP-2).
             props.put("incident.intake.smtp.port", String.valueOf(options.intakeSmtpPort()));
@@ -157,6 +165,11 @@ public final class Stack implements AutoCloseable {
 
     public MailSink mail() {
         return mail;
+    }
+
+    /** Signs tokens the services accept, as {@code ./stack token} does. */
+    public AccessTokens tokens() {
+        return tokens;
     }
 
     public Options options() {

@@ -2,6 +2,7 @@ package io.incident.docs.home;
 
 import io.incident.docs.DocsConfig;
 import io.incident.docs.access.Actor;
+import io.incident.docs.access.Actors;
 import io.incident.docs.access.DocumentAccess;
 import io.incident.docs.document.Document;
 import io.incident.docs.document.DocumentHeader;
@@ -15,7 +16,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -49,13 +49,15 @@ public class HomeResource {
     public record Filters(String team, String severity, String status) {
     }
 
+    private final Actors actors;
     private final DocumentRepository documents;
     private final DocumentAccess access;
     private final Map<String, String> urls;
     private final int limit;
 
     public HomeResource(DocumentRepository documents, DocumentAccess access, RuntimeConfig runtime,
-                        DocsConfig config) {
+                        DocsConfig config, Actors actors) {
+        this.actors = actors;
         this.documents = documents;
         this.access = access;
         this.urls = runtime.urls();
@@ -65,11 +67,10 @@ public class HomeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public String home(@RestQuery String team, @RestQuery String severity, @RestQuery String status,
-                       HttpHeaders headers) {
+    public String home(@RestQuery String team, @RestQuery String severity, @RestQuery String status) {
         Filters filters = new Filters(blankToNull(team), oneOf("severity", severity,
                 Arrays.stream(Severity.values()).map(Enum::name).toList()), oneOf("status", status, STATUSES));
-        Optional<Actor> actor = Actor.of(headers);
+        Optional<Actor> actor = actors.current();
         List<Row> rows = documents.list(filters.team(), filters.severity(), filters.status(), limit).stream()
                 .filter(d -> access.canRead(d, actor)).map(this::row).toList();
         Map<String, String> services = new LinkedHashMap<>();

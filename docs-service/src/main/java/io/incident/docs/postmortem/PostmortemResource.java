@@ -1,6 +1,7 @@
 package io.incident.docs.postmortem;
 
 import io.incident.docs.access.Actor;
+import io.incident.docs.access.Actors;
 import io.incident.docs.view.DocumentRendering;
 import io.incident.runtime.problem.ProblemException;
 import io.quarkus.qute.Template;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
@@ -34,9 +34,11 @@ public class PostmortemResource {
     public record CheckResult(boolean clean, List<WritingChecker.Finding> findings) {
     }
 
+    private final Actors actors;
     private final PostmortemService postmortems;
 
-    public PostmortemResource(PostmortemService postmortems) {
+    public PostmortemResource(PostmortemService postmortems, Actors actors) {
+        this.actors = actors;
         this.postmortems = postmortems;
     }
 
@@ -44,13 +46,13 @@ public class PostmortemResource {
     @GET
     @Path("/postmortem")
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, "text/markdown"})
-    public Response read(@RestPath UUID incidentId, @RestQuery String format, HttpHeaders headers) {
+    public Response read(@RestPath UUID incidentId, @RestQuery String format) {
         String f = format == null ? "json" : format;
         if (!List.of("json", "html", "md").contains(f)) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "Unknown format",
                     "format must be json, html or md; got '" + format + "'.");
         }
-        PostmortemView view = postmortems.read(incidentId, Actor.of(headers));
+        PostmortemView view = postmortems.read(incidentId, actors.current());
         return switch (f) {
             case "html" -> Response.ok(HTML.data("p", view).render(), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .build();
@@ -63,31 +65,31 @@ public class PostmortemResource {
     @PUT
     @Path("/postmortem")
     @Produces(MediaType.APPLICATION_JSON)
-    public PostmortemView update(@RestPath UUID incidentId, Map<String, String> sections, HttpHeaders headers) {
-        return postmortems.update(incidentId, Actor.required(headers), sections);
+    public PostmortemView update(@RestPath UUID incidentId, Map<String, String> sections) {
+        return postmortems.update(incidentId, actors.required(), sections);
     }
 
     @POST
     @Path("/postmortem/check")
     @Produces(MediaType.APPLICATION_JSON)
-    public CheckResult check(@RestPath UUID incidentId, HttpHeaders headers) {
-        List<WritingChecker.Finding> findings = postmortems.check(incidentId, Actor.of(headers));
+    public CheckResult check(@RestPath UUID incidentId) {
+        List<WritingChecker.Finding> findings = postmortems.check(incidentId, actors.current());
         return new CheckResult(findings.isEmpty(), findings);
     }
 
     @POST
     @Path("/postmortem/publish")
     @Produces(MediaType.APPLICATION_JSON)
-    public PostmortemView publish(@RestPath UUID incidentId, PublishRequest request, HttpHeaders headers) {
-        Actor actor = Actor.required(headers);
+    public PostmortemView publish(@RestPath UUID incidentId, PublishRequest request) {
+        Actor actor = actors.required();
         return postmortems.publish(incidentId, actor, request == null ? null : request.overrideReason());
     }
 
     @PUT
     @Path("/rca")
     @Produces(MediaType.APPLICATION_JSON)
-    public PostmortemView updateRca(@RestPath UUID incidentId, RcaRequest request, HttpHeaders headers) {
-        Actor actor = Actor.required(headers);
+    public PostmortemView updateRca(@RestPath UUID incidentId, RcaRequest request) {
+        Actor actor = actors.required();
         RcaRequest r = request == null ? new RcaRequest(null, null, null) : request;
         return postmortems.updateRca(incidentId, actor, r.problem(), r.response(), r.prevention());
     }
@@ -95,7 +97,7 @@ public class PostmortemResource {
     @POST
     @Path("/rca/publish")
     @Produces(MediaType.APPLICATION_JSON)
-    public PostmortemView completeRca(@RestPath UUID incidentId, HttpHeaders headers) {
-        return postmortems.completeRca(incidentId, Actor.required(headers));
+    public PostmortemView completeRca(@RestPath UUID incidentId) {
+        return postmortems.completeRca(incidentId, actors.required());
     }
 }

@@ -1,6 +1,6 @@
 package io.incident.docs.view;
 
-import io.incident.docs.access.Actor;
+import io.incident.docs.access.Actors;
 import io.incident.docs.document.DocumentChanges;
 import io.incident.runtime.problem.ProblemException;
 import io.smallrye.common.annotation.Blocking;
@@ -26,10 +26,12 @@ public class DocumentResource {
 
     static final String MARKDOWN = "text/markdown";
 
+    private final Actors actors;
     private final DocumentViews views;
     private final DocumentChanges changes;
 
-    public DocumentResource(DocumentViews views, DocumentChanges changes) {
+    public DocumentResource(DocumentViews views, DocumentChanges changes, Actors actors) {
+        this.actors = actors;
         this.views = views;
         this.changes = changes;
     }
@@ -40,7 +42,7 @@ public class DocumentResource {
     @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML, MARKDOWN})
     public Response document(@RestPath UUID incidentId, @RestQuery String format, HttpHeaders headers) {
         String chosen = chooseFormat(format, headers);
-        DocumentView view = views.read(incidentId, Actor.of(headers));
+        DocumentView view = views.read(incidentId, actors.current());
         return switch (chosen) {
             case "html" -> Response.ok(DocumentRendering.html(view), MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                     .build();
@@ -58,8 +60,8 @@ public class DocumentResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    public Multi<DocumentChanges.Change> stream(@RestPath UUID incidentId, HttpHeaders headers) {
-        DocumentView view = views.read(incidentId, Actor.of(headers));
+    public Multi<DocumentChanges.Change> stream(@RestPath UUID incidentId) {
+        DocumentView view = views.read(incidentId, actors.current());
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(new DocumentChanges.Change(incidentId, view.revision())),
                 changes.of(incidentId));
@@ -69,8 +71,8 @@ public class DocumentResource {
     @GET
     @Path("/timeline/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    public DocumentViews.Verification verify(@RestPath UUID incidentId, HttpHeaders headers) {
-        return views.verify(incidentId, Actor.of(headers));
+    public DocumentViews.Verification verify(@RestPath UUID incidentId) {
+        return views.verify(incidentId, actors.current());
     }
 
     static String chooseFormat(String format, HttpHeaders headers) {

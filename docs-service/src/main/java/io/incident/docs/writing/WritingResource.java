@@ -1,12 +1,12 @@
 package io.incident.docs.writing;
 
 import io.incident.docs.access.Actor;
+import io.incident.docs.access.Actors;
 import io.incident.docs.document.TimelineEntry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The writing API of the document: entries and action items. Every call names its actor in {@code X-Actor}. */
+/** The writing API of the document: entries and action items, each made by the authenticated caller. */
 @Path("/incidents/{incidentId}")
 public class WritingResource {
 
@@ -40,16 +40,18 @@ public class WritingResource {
         }
     }
 
+    private final Actors actors;
     private final WritingService writing;
 
-    public WritingResource(WritingService writing) {
+    public WritingResource(WritingService writing, Actors actors) {
+        this.actors = actors;
         this.writing = writing;
     }
 
     @POST
     @Path("/entries")
-    public Response addEntry(@RestPath UUID incidentId, EntryRequest request, HttpHeaders headers) {
-        Actor actor = Actor.required(headers);
+    public Response addEntry(@RestPath UUID incidentId, EntryRequest request) {
+        Actor actor = actors.required();
         EntryRequest r = request == null ? new EntryRequest(null, null, null) : request;
         return Response.status(Response.Status.CREATED)
                 .entity(EntryWritten.of(writing.addEntry(incidentId, actor, r.kind(), r.text(), r.link()))).build();
@@ -60,15 +62,15 @@ public class WritingResource {
 
     @PUT
     @Path("/bridge")
-    public BridgeRequest setBridge(@RestPath UUID incidentId, BridgeRequest request, HttpHeaders headers) {
-        Actor actor = Actor.required(headers);
+    public BridgeRequest setBridge(@RestPath UUID incidentId, BridgeRequest request) {
+        Actor actor = actors.required();
         return new BridgeRequest(writing.setBridge(incidentId, actor, request == null ? null : request.url()).bridge);
     }
 
     @POST
     @Path("/action-items")
-    public Response addActionItem(@RestPath UUID incidentId, ActionItemRequest request, HttpHeaders headers) {
-        Actor actor = Actor.required(headers);
+    public Response addActionItem(@RestPath UUID incidentId, ActionItemRequest request) {
+        Actor actor = actors.required();
         ActionItemRequest r = request == null ? new ActionItemRequest(null, null, null, null) : request;
         ActionItem item = writing.addActionItem(incidentId, actor, r.title(), r.owner(), r.dueDate(), r.ticketLink());
         return Response.status(Response.Status.CREATED).entity(ActionItemView.of(item)).build();
@@ -76,13 +78,13 @@ public class WritingResource {
 
     @GET
     @Path("/action-items")
-    public List<ActionItemView> actionItems(@RestPath UUID incidentId, HttpHeaders headers) {
-        return writing.actionItems(incidentId, Actor.of(headers)).stream().map(ActionItemView::of).toList();
+    public List<ActionItemView> actionItems(@RestPath UUID incidentId) {
+        return writing.actionItems(incidentId, actors.current()).stream().map(ActionItemView::of).toList();
     }
 
     @POST
     @Path("/action-items/{itemId}/done")
-    public ActionItemView markDone(@RestPath UUID incidentId, @RestPath UUID itemId, HttpHeaders headers) {
-        return ActionItemView.of(writing.markDone(incidentId, itemId, Actor.required(headers)));
+    public ActionItemView markDone(@RestPath UUID incidentId, @RestPath UUID itemId) {
+        return ActionItemView.of(writing.markDone(incidentId, itemId, actors.required()));
     }
 }

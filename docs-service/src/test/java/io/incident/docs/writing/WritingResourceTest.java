@@ -66,12 +66,12 @@ class WritingResourceTest {
     }
 
     @Test
-    @DisplayName("writing needs X-Actor (401), a known kind, text, and evidence needs a web link (400), as problem JSON")
+    @DisplayName("writing needs an authenticated person (401), a known kind, text, and evidence needs a web link (400), as problem JSON")
     void badRequests() {
         UUID incident = newIncident();
         String path = "/incidents/" + incident + "/entries";
         given().contentType("application/json").body("{\"kind\":\"update\",\"text\":\"x\"}").post(path).then()
-                .statusCode(401).contentType("application/problem+json").body("detail", containsString("X-Actor"));
+                .statusCode(401).contentType("application/problem+json").body("detail", containsString("bearer token"));
         as("person-ref-7").contentType("application/json").body("{\"kind\":\"gossip\",\"text\":\"x\"}").post(path)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Unknown entry kind"));

@@ -1,5 +1,6 @@
 package io.incident.intake.email;
 
+import io.incident.runtime.access.Public;
 import io.incident.runtime.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +20,7 @@ import java.util.UUID;
  * comes from {@code ?to=}, else from the message's Delivered-To, X-Original-To, To and Cc headers.
  */
 @Path("/mail")
+@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class MailResource {
 

@@ -1,5 +1,7 @@
 package io.incident.intake.integration;
 
+import io.incident.runtime.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ public class IntegrationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewIntegration request) {
         KeyIssued issued = integrations.create(request);
@@ -48,12 +51,14 @@ public class IntegrationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/rotate")
     public Response rotate(@RestPath UUID id) {
         return Response.ok(integrations.rotate(id)).header("Cache-Control", NO_STORE).build();
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/signing-secret")
     public Response issueSigningSecret(@RestPath UUID id) {
         return Response.status(Response.Status.CREATED).entity(integrations.issueSigningSecret(id))
@@ -61,12 +66,14 @@ public class IntegrationResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/signing-secret")
     public IntegrationView dropSigningSecret(@RestPath UUID id) {
         return integrations.dropSigningSecret(id);
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/disable")
     public IntegrationView disable(@RestPath UUID id) {
         return integrations.disable(id);

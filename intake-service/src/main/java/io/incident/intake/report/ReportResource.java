@@ -1,5 +1,6 @@
 package io.incident.intake.report;
 
+import io.incident.runtime.access.Public;
 import io.incident.runtime.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ public class ReportResource {
     }
 
     @POST
+    @Public
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(NewReport request) {
         Report report = intake.accept(request);

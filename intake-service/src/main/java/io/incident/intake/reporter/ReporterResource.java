@@ -1,7 +1,10 @@
 package io.incident.intake.reporter;
 
 import io.incident.intake.report.ReportRepository;
+import io.incident.runtime.access.Roles;
+import io.incident.runtime.audit.Audited;
 import io.incident.runtime.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +18,12 @@ import java.util.UUID;
 /**
  * Internal: how to reach the reporter behind an event's {@code reporterRef}, so the notification service can tell
  * an e-mail reporter what the report lacked (R-REP-4). Events carry only the reference (R-REP-6); this is the one
- * way back to the address. Not for the public network: a deployment exposes it to the platform's services only.
+ * way back to the address. Only the platform's services (with their service token) and the security role may ask;
+ * every answer is in the audit log.
  */
 @Path("/reporters")
+@RolesAllowed({Roles.SERVICE, Roles.SECURITY})
+@Audited
 @Produces(MediaType.APPLICATION_JSON)
 public class ReporterResource {
 

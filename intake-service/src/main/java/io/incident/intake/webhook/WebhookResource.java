@@ -3,13 +3,13 @@ package io.incident.intake.webhook;
 import io.incident.intake.IntakeConfig;
 import io.incident.intake.integration.IntegrationType;
 import io.incident.intake.integration.WebhookSignatureHeader;
+import io.incident.runtime.access.Public;
 import io.incident.runtime.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * out of access logs. The body is taken as bytes so a signature is checked over exactly what was sent.
  */
 @Path("/webhooks")
+@Public
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
 public class WebhookResource {
@@ -47,7 +48,7 @@ public class WebhookResource {
 
     @POST
     @Path("/alertmanager")
-    public Response alertmanagerWithBearer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response alertmanagerWithBearer(@HeaderParam(IntegrationKeyHeader.NAME) String authorization,
                                            @HeaderParam(WebhookSignatureHeader.NAME) String signature, byte[] body) {
         return accepted(intake.alertGroup(IntegrationType.ALERTMANAGER, bearer(authorization), signature,
                 checked(body)));
@@ -62,7 +63,7 @@ public class WebhookResource {
 
     @POST
     @Path("/grafana")
-    public Response grafanaWithBearer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response grafanaWithBearer(@HeaderParam(IntegrationKeyHeader.NAME) String authorization,
                                       @HeaderParam(WebhookSignatureHeader.NAME) String signature, byte[] body) {
         return accepted(intake.alertGroup(IntegrationType.GRAFANA, bearer(authorization), signature, checked(body)));
     }
@@ -76,7 +77,7 @@ public class WebhookResource {
 
     @POST
     @Path("/generic")
-    public Response genericWithBearer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    public Response genericWithBearer(@HeaderParam(IntegrationKeyHeader.NAME) String authorization,
                                       @HeaderParam(WebhookSignatureHeader.NAME) String signature, byte[] body) {
         return accepted(intake.generic(bearer(authorization), signature, checked(body)));
     }

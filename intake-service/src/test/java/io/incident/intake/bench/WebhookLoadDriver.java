@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * JDK only, so it runs against any intake straight from its source file:
  *
  * <pre>
- * java intake-service/src/test/java/io/incident/intake/bench/WebhookLoadDriver.java \
+ * INCIDENT_TOKEN=$(./stack token load-driver admin) java intake-service/src/test/java/io/incident/intake/bench/WebhookLoadDriver.java \
  *      http://localhost:8081 30 16
  * </pre>
  *
@@ -53,13 +53,15 @@ public final class WebhookLoadDriver {
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         System.out.println("Webhook load against " + intake + " for " + duration.toSeconds() + " s with "
                 + concurrency + " workers");
-        System.out.println(run(intake, duration, concurrency));
+        // An admin's token, e.g. INCIDENT_TOKEN=$(./stack token load-driver admin).
+        System.out.println(run(intake, duration, concurrency, System.getenv().getOrDefault("INCIDENT_TOKEN", "")));
     }
 
-    public static Result run(URI intake, Duration duration, int concurrency) throws Exception {
+    /** {@code adminToken}: a token with the admin role, to create the integration the load is sent to. */
+    public static Result run(URI intake, Duration duration, int concurrency, String adminToken) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String key = createIntegration(http, intake);
+        String key = createIntegration(http, intake, adminToken);
         String runId = UUID.randomUUID().toString().substring(0, 8);
         URI webhook = intake.resolve("/webhooks/generic/" + key);
         AtomicLong accepted = new AtomicLong();
@@ -121,9 +123,9 @@ public final class WebhookLoadDriver {
         return sorted[Math.max(0, index)] / 1e6;
     }
 
-    private static String createIntegration(HttpClient http, URI intake) throws Exception {
+    private static String createIntegration(HttpClient http, URI intake, String adminToken) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(intake.resolve("/integrations"))
-                .header("Content-Type", "application/json").header("X-Actor", "person-load-driver")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + adminToken)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"team\":\"bench\",\"name\":\"Load driver "
                         + UUID.randomUUID() + "\",\"type\":\"GENERIC\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.incident.intake.bench;
 
+import io.incident.testkit.Tokens;
 import io.incident.testkit.InfrastructureTestResource;
 import io.incident.testkit.TestInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,7 +50,8 @@ class WebhookThroughputTest {
     @DisplayName("webhook events/s accepted by intake, beside the raw Kafka producer rate")
     void throughput() throws Exception {
         long start = System.nanoTime();
-        WebhookLoadDriver.Result result = WebhookLoadDriver.run(intake, Duration.ofSeconds(5), 8);
+        WebhookLoadDriver.Result result = WebhookLoadDriver.run(intake, Duration.ofSeconds(5), 8,
+                Tokens.token("load-driver", "admin"));
         System.out.println("Intake webhook load: " + result);
         assertThat(result.accepted()).isPositive();
         assertThat(result.refused()).isZero();

@@ -1,5 +1,6 @@
 package io.incident.intake.email;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.IncidentEvent;
 import io.incident.events.IncidentReported;
 import io.incident.events.ReportAttached;
@@ -80,11 +81,17 @@ class MailIntakeTest {
         assertThat(reported.toString()).doesNotContain("ana.reporter@example.org");
         assertThat(reported.reporterRef()).isNotNull();
 
-        given().get("/reporters/" + reported.reporterRef()).then().statusCode(200)
+        // Only the platform's services and the security role learn the address behind the reference.
+        given().header("Authorization", Tokens.bearer("a-responder", "responder"))
+                .get("/reporters/" + reported.reporterRef()).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("notification-service", "service"))
+                .get("/reporters/" + reported.reporterRef()).then().statusCode(200)
                 .body("ref", equalTo(reported.reporterRef())).body("email", equalTo("ana.reporter@example.org"));
-        given().get("/reporters/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json");
-        given().get("/reporters/not-a-ref").then().statusCode(404);
+        given().get("/reporters/" + reported.reporterRef()).then().statusCode(401);
+        given().header("Authorization", Tokens.bearer("notification-service", "service"))
+                .get("/reporters/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", Tokens.bearer("notification-service", "service"))
+                .get("/reporters/not-a-ref").then().statusCode(404);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.incident.intake.integration;
 
+import io.incident.testkit.Tokens;
 import io.incident.intake.IntakeApi;
 import io.incident.testkit.InfrastructureTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +35,7 @@ class IntegrationResourceTest {
     @Test
     @DisplayName("R-REP-1 creating an integration shows its 32-character key once; a tool needs only that key to report")
     void createShowsKeyOnce() {
-        var created = given().header("X-Actor", IntakeApi.ACTOR).contentType(ContentType.JSON)
+        var created = given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).contentType(ContentType.JSON)
                 .body(Map.of("team", "payments", "name", "Checkout Prometheus", "type", "pagerduty"))
                 .post("/integrations").then().statusCode(201)
                 .header("Location", containsString("/integrations/"))
@@ -80,7 +81,7 @@ class IntegrationResourceTest {
     @DisplayName("rotating shows a new key; the old one is refused from that moment, the new one works")
     void rotate() {
         IntakeApi.Created created = createPagerDuty("checkout");
-        String newKey = given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + created.id() + "/rotate").then().statusCode(200)
+        String newKey = given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + created.id() + "/rotate").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("id", equalTo(created.id()))
                 .body("key", matchesPattern("[0-9a-f]{32}"))
@@ -99,16 +100,16 @@ class IntegrationResourceTest {
     @DisplayName("a disabled integration's key is refused; it cannot be rotated; disabling twice is harmless")
     void disable() {
         IntakeApi.Created created = createPagerDuty("identity");
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + created.id() + "/disable").then().statusCode(200)
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + created.id() + "/disable").then().statusCode(200)
                 .body("enabled", equalTo(false))
                 .body("disabledAt", notNullValue())
                 .body("key", nullValue());
         enqueue(trigger(created.key(), "disabled-" + UUID.randomUUID(), "critical", "Login fails"))
                 .statusCode(400).body("errors", hasItem("Invalid routing key"));
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + created.id() + "/rotate").then().statusCode(409)
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + created.id() + "/rotate").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Integration is disabled"));
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + created.id() + "/disable").then().statusCode(200).body("enabled", equalTo(false));
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + created.id() + "/disable").then().statusCode(200).body("enabled", equalTo(false));
     }
 
     @Test
@@ -122,30 +123,33 @@ class IntegrationResourceTest {
     @Test
     @DisplayName("bad requests get problem JSON naming each field; unknown integrations get 404")
     void badRequests() {
-        given().header("X-Actor", IntakeApi.ACTOR).contentType(ContentType.JSON).body(Map.of("team", "Pay Ments", "type", "NAGIOS"))
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).contentType(ContentType.JSON).body(Map.of("team", "Pay Ments", "type", "NAGIOS"))
                 .post("/integrations").then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Invalid integration"))
                 .body("errors.field", hasItems("team", "name", "type"));
-        given().header("X-Actor", IntakeApi.ACTOR).contentType(ContentType.JSON).body("{\"team\":")
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).contentType(ContentType.JSON).body("{\"team\":")
                 .post("/integrations").then().statusCode(400).contentType("application/problem+json")
                 .body("title", equalTo("Malformed request body"));
-        given().header("X-Actor", IntakeApi.ACTOR).contentType(ContentType.JSON).body("")
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).contentType(ContentType.JSON).body("")
                 .post("/integrations").then().statusCode(400).contentType("application/problem+json");
         given().get("/integrations/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json").body("title", equalTo("No such integration"));
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + UUID.randomUUID() + "/rotate").then().statusCode(404)
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + UUID.randomUUID() + "/rotate").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + UUID.randomUUID() + "/disable").then().statusCode(404)
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + UUID.randomUUID() + "/disable").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/integrations/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
-    @DisplayName("changing integrations needs X-Actor (401 problem JSON without it); reading them does not")
+    @DisplayName("changing integrations needs an admin (401 problem JSON without a token, 403 without the role)")
     void actorRequired() {
         given().contentType(ContentType.JSON).body(Map.of("team", "payments", "name", "No actor", "type",
                 "GENERIC")).post("/integrations").then().statusCode(401).contentType("application/problem+json")
-                .body("detail", containsString("X-Actor"));
+                .body("detail", containsString("bearer token"));
+        given().header("Authorization", Tokens.bearer("a-responder", "responder")).contentType(ContentType.JSON)
+                .body(Map.of("team", "payments", "name", "Not admin", "type", "GENERIC")).post("/integrations")
+                .then().statusCode(403).contentType("application/problem+json");
         IntakeApi.Created created = IntakeApi.createIntegration("payments", "With actor", "GENERIC");
         given().post("/integrations/" + created.id() + "/disable").then().statusCode(401);
         given().post("/integrations/" + created.id() + "/signing-secret").then().statusCode(401);

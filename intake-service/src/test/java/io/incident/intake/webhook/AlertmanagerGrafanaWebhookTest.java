@@ -1,5 +1,6 @@
 package io.incident.intake.webhook;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.IncidentEvent;
 import io.incident.events.IncidentReported;
 import io.incident.events.ReportChannel;
@@ -160,7 +161,7 @@ class AlertmanagerGrafanaWebhookTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(new byte[1_048_577]).post("/webhooks/alertmanager/" + am.key())
                 .then().statusCode(413).contentType("application/problem+json");
-        given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + am.id() + "/disable").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + am.id() + "/disable").then().statusCode(200);
         given().contentType(ContentType.JSON).body(firing).post("/webhooks/alertmanager/" + am.key())
                 .then().statusCode(401).contentType("application/problem+json");
     }

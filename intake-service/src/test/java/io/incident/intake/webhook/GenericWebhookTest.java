@@ -1,5 +1,6 @@
 package io.incident.intake.webhook;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.IncidentEvent;
 import io.incident.events.IncidentReported;
 import io.incident.events.ReportAttached;
@@ -59,7 +60,7 @@ class GenericWebhookTest {
     @DisplayName("with a signing secret, only a body with its X-Signature-256 HMAC is accepted; others get 401")
     void signatures() {
         IntakeApi.Created generic = IntakeApi.createIntegration("orders", "Signed checker", "GENERIC");
-        String secret = given().header("X-Actor", IntakeApi.ACTOR).post("/integrations/" + generic.id() + "/signing-secret").then().statusCode(201)
+        String secret = given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).post("/integrations/" + generic.id() + "/signing-secret").then().statusCode(201)
                 .header("Cache-Control", "no-store").body("header", equalTo("X-Signature-256"))
                 .extract().path("secret");
         given().get("/integrations/" + generic.id()).then().statusCode(200).body("signed", equalTo(true))
@@ -85,7 +86,7 @@ class GenericWebhookTest {
         assertThat(IntakeApi.reportEvents(kafka, e -> e instanceof IncidentReported r && key.equals(r.dedupKey()), 1))
                 .hasSize(1);
 
-        given().header("X-Actor", IntakeApi.ACTOR).delete("/integrations/" + generic.id() + "/signing-secret").then().statusCode(200)
+        given().header("Authorization", Tokens.bearer(IntakeApi.ACTOR, "admin")).delete("/integrations/" + generic.id() + "/signing-secret").then().statusCode(200)
                 .body("signed", equalTo(false));
         given().contentType(ContentType.JSON).body(body).post("/webhooks/generic/" + generic.key())
                 .then().statusCode(202);

@@ -1,14 +1,14 @@
 package io.incident.notification.dashboard;
 
-import io.incident.notification.access.Actor;
 import io.incident.notification.delivery.Delivery;
 import io.incident.notification.delivery.DeliveryLog;
 import io.incident.notification.stakeholder.KnownIncident;
 import io.incident.notification.stakeholder.KnownIncidentRepository;
+import io.incident.runtime.access.Roles;
 import io.incident.runtime.web.HtmlPage;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,12 +71,12 @@ public class DashboardResource {
                         "No incidents yet."));
     }
 
-    /** The dashboard's "retry now": a form post (a browser cannot set X-Actor), then back to the page. */
+    /** The dashboard's "retry now": a form post made with the session cookie, then back to the page. */
     @POST
     @Path("dashboard/deliveries/{id}/retry")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response retry(@PathParam("id") UUID id, @FormParam("actor") String actor) {
-        Actor.required(actor);
+    @RolesAllowed(Roles.RESPONDER)
+    public Response retry(@PathParam("id") UUID id) {
         log.retryNow(id);
         return Response.seeOther(URI.create("/")).build();
     }
@@ -89,7 +89,6 @@ public class DashboardResource {
 
     private static String retryForm(Delivery d) {
         return "<form method=\"post\" action=\"/dashboard/deliveries/" + escape(d.id) + "/retry\">"
-                + "<input name=\"actor\" placeholder=\"your person ref\" required size=\"14\"> "
                 + "<button>Retry now</button></form>";
     }
 

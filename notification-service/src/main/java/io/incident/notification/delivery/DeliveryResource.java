@@ -1,8 +1,8 @@
 package io.incident.notification.delivery;
 
-import io.incident.notification.access.Actor;
+import io.incident.runtime.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,8 +35,8 @@ public class DeliveryResource {
 
     @POST
     @Path("{id}/retry")
-    public DeliveryView retry(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") UUID id) {
-        Actor.required(actor);
+    @RolesAllowed(Roles.RESPONDER)
+    public DeliveryView retry(@PathParam("id") UUID id) {
         return DeliveryView.of(log.retryNow(id));
     }
 

@@ -3,6 +3,7 @@ package io.incident.notification.people;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.access.ServiceToken;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -26,9 +27,11 @@ public class Directory {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final RuntimeConfig config;
+    private final ServiceToken serviceToken;
 
-    public Directory(RuntimeConfig config) {
+    public Directory(RuntimeConfig config, ServiceToken serviceToken) {
         this.config = config;
+        this.serviceToken = serviceToken;
     }
 
     /** The person's e-mail address; empty if the directory does not know them. */
@@ -49,7 +52,7 @@ public class Directory {
         URI uri = URI.create(base.replaceAll("/+$", "") + path + URLEncoder.encode(ref, StandardCharsets.UTF_8));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+            response = http.send(serviceToken.authorise(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(5))
                     .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             // The cause (a ConnectException when the service is down) lets the consumer retry until it is back.

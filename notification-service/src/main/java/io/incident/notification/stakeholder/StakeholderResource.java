@@ -1,10 +1,10 @@
 package io.incident.notification.stakeholder;
 
-import io.incident.notification.access.Actor;
+import io.incident.runtime.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -38,16 +38,16 @@ public class StakeholderResource {
     @POST
     @Path("stakeholders")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response add(@HeaderParam(Actor.HEADER) String actor, StakeholderRequest request) {
-        Actor.required(actor);
+    @RolesAllowed(Roles.ADMIN)
+    public Response add(StakeholderRequest request) {
         StakeholderView created = stakeholders.add(request);
         return Response.created(URI.create("/stakeholders/" + created.id())).entity(created).build();
     }
 
     @DELETE
     @Path("stakeholders/{id}")
-    public Response remove(@HeaderParam(Actor.HEADER) String actor, @PathParam("id") UUID id) {
-        Actor.required(actor);
+    @RolesAllowed(Roles.ADMIN)
+    public Response remove(@PathParam("id") UUID id) {
         stakeholders.remove(id);
         return Response.noContent().build();
     }
@@ -61,9 +61,9 @@ public class StakeholderResource {
     @PUT
     @Path("teams/{team}/settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TeamSettingsView saveSettings(@HeaderParam(Actor.HEADER) String actor, @PathParam("team") String team,
+    @RolesAllowed(Roles.ADMIN)
+    public TeamSettingsView saveSettings(@PathParam("team") String team,
                                          TeamSettingsView settings) {
-        Actor.required(actor);
         return stakeholders.saveSettings(team, settings);
     }
 

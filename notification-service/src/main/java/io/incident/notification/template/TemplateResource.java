@@ -1,10 +1,10 @@
 package io.incident.notification.template;
 
-import io.incident.notification.access.Actor;
+import io.incident.runtime.access.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -40,16 +40,16 @@ public class TemplateResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TemplateText save(@HeaderParam(Actor.HEADER) String actor, @PathParam("name") String name,
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateText save(@PathParam("name") String name,
                              TemplateEdit edit) {
-        Actor.required(actor);
         return store.save(name, edit == null ? null : edit.subject(), edit == null ? null : edit.body());
     }
 
     @DELETE
     @Path("{name}")
-    public TemplateText reset(@HeaderParam(Actor.HEADER) String actor, @PathParam("name") String name) {
-        Actor.required(actor);
+    @RolesAllowed(Roles.ADMIN)
+    public TemplateText reset(@PathParam("name") String name) {
         return store.reset(name);
     }
 

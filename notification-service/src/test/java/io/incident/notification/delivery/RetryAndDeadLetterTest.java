@@ -1,5 +1,8 @@
 package io.incident.notification.delivery;
 
+import io.restassured.RestAssured;
+import io.incident.runtime.access.SessionCookie;
+import io.incident.testkit.Tokens;
 import io.incident.events.NotificationDelivered;
 import io.incident.events.NotificationFailed;
 import io.incident.events.Severity;
@@ -87,10 +90,10 @@ class RetryAndDeadLetterTest {
         String id = failed.notificationId().toString();
         given().post("/deliveries/" + id + "/retry").then().statusCode(401)
                 .contentType("application/problem+json");
-        given().header("X-Actor", ACTOR).post("/deliveries/" + id + "/retry").then().statusCode(200)
+        given().header("Authorization", Tokens.bearer(ACTOR, "admin")).post("/deliveries/" + id + "/retry").then().statusCode(200)
                 .body("status", equalTo("PENDING"));
         await().atMost(TIMEOUT).until(() -> "SENT".equals(delivery(incident, "WEBHOOK").getString("[0].status")));
-        given().header("X-Actor", ACTOR).post("/deliveries/" + id + "/retry").then().statusCode(409)
+        given().header("Authorization", Tokens.bearer(ACTOR, "admin")).post("/deliveries/" + id + "/retry").then().statusCode(409)
                 .contentType("application/problem+json");
     }
 
@@ -105,7 +108,10 @@ class RetryAndDeadLetterTest {
         activeIncident(incident, team, Severity.SEV2, false);
         String id = emitted(incident, NotificationFailed.class, 1).get(0).notificationId().toString();
 
-        given().redirects().follow(false).contentType(ContentType.URLENC).formParam("actor", ACTOR)
+        // A browser signed in at /session posts the form from the dashboard's own origin.
+        given().redirects().follow(false).contentType(ContentType.URLENC)
+                .cookie(SessionCookie.NAME, Tokens.token(ACTOR, "responder"))
+                .header("Origin", "http://localhost:" + RestAssured.port)
                 .post("/dashboard/deliveries/" + id + "/retry").then().statusCode(303);
         await().atMost(TIMEOUT).until(() -> "SENT".equals(delivery(incident, "WEBHOOK").getString("[0].status")));
     }

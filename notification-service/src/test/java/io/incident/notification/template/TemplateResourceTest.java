@@ -1,5 +1,6 @@
 package io.incident.notification.template;
 
+import io.incident.testkit.Tokens;
 import io.incident.events.IncidentResolved;
 import io.incident.events.Severity;
 import io.incident.notification.VendorStandInResource;
@@ -42,24 +43,25 @@ class TemplateResourceTest {
     void listAndPreview() {
         given().get("/templates").then().statusCode(200)
                 .body("name", hasItems("page", "active-incident", "close-proposed", "room-topic-reset", "ticket"));
-        given().contentType(ContentType.JSON).body(Map.of("values", Map.of("objectionUrl", "http://x.example.org/o")))
+        given().header("Authorization", Tokens.bearer(ACTOR, "responder")).contentType(ContentType.JSON)
+                .body(Map.of("values", Map.of("objectionUrl", "http://x.example.org/o")))
                 .post("/templates/close-proposed/preview").then().statusCode(200)
                 .body("subject", equalTo("Is anyone opposed to me closing this incident? Checkout answers with errors"))
                 .body("body", containsString("http://x.example.org/o"));
-        given().contentType(ContentType.JSON).body(Map.of("subject", "Hi {nobodyKnowsMe}"))
-                .post("/templates/closed/preview").then().statusCode(400)
+        given().header("Authorization", Tokens.bearer(ACTOR, "responder")).contentType(ContentType.JSON)
+                .body(Map.of("subject", "Hi {nobodyKnowsMe}")).post("/templates/closed/preview").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("nobodyKnowsMe"));
     }
 
     @Test
     @DisplayName("an edited template is used for the next message; one that does not render is refused; reset restores the default")
     void editUseAndReset() {
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer(ACTOR, "admin")).contentType(ContentType.JSON)
                 .body(Map.of("subject", "Fixed: {title}", "body", "{unknownValue}"))
                 .put("/templates/resolved").then().statusCode(400).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("subject", "x", "body", "y"))
                 .put("/templates/resolved").then().statusCode(401);
-        given().header("X-Actor", ACTOR).contentType(ContentType.JSON)
+        given().header("Authorization", Tokens.bearer(ACTOR, "admin")).contentType(ContentType.JSON)
                 .body(Map.of("subject", "Fixed: {title}", "body", "All good again ({severity})."))
                 .put("/templates/resolved").then().statusCode(200).body("customised", equalTo(true));
         try {
@@ -75,7 +77,7 @@ class TemplateResourceTest {
             assertThat(subject(resolved)).isEqualTo("Fixed: Checkout fails " + incident);
             assertThat(body(resolved)).contains("All good again (SEV2).");
         } finally {
-            given().header("X-Actor", ACTOR).delete("/templates/resolved").then().statusCode(200)
+            given().header("Authorization", Tokens.bearer(ACTOR, "admin")).delete("/templates/resolved").then().statusCode(200)
                     .body("customised", equalTo(false)).body("subject", equalTo("[Resolved] {title}"));
         }
         given().get("/templates/nope").then().statusCode(404).contentType("application/problem+json");

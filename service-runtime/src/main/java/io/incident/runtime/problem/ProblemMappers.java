@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.incident.runtime.messaging.TransientFailures;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -47,6 +50,25 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response wrongType(MismatchedInputException e, UriInfo uri) {
         return malformedJson(e, uri);
+    }
+
+    /** From {@code @RolesAllowed} and a failed lazy authentication: the same answers the access filter gives. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Not authenticated", 401,
+                "Send a bearer token (Authorization: Bearer ...) or sign in at /session.", path(uri), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response tokenRefused(AuthenticationFailedException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Token refused", 401,
+                "The token is invalid, expired or not issued for this platform.", path(uri), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Not allowed", 403,
+                "Your roles do not allow this.", path(uri), Map.of()));
     }
 
     @ServerExceptionMapper
