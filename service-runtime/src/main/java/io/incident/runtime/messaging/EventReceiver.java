@@ -3,6 +3,10 @@ package io.incident.runtime.messaging;
 import io.incident.events.EventCodec;
 import io.incident.events.EventEnvelope;
 import io.incident.runtime.inbox.Inbox;
+import io.incident.runtime.tracing.EventSpans;
+import io.incident.runtime.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,6 +29,10 @@ import java.util.function.Consumer;
  * the partition waits rather than losing or reordering events. A record that breaks the contract, or a failure that
  * repeats {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times, is thrown to the channel's failure strategy, which puts it on
  * the dead-letter topic for a person to look at.
+ *
+ * <p>Each record is applied inside a CONSUMER span, child of the producer span its {@code ce_traceparent} names (a
+ * new trace when it names none), with the trace id in the log MDC: events the handler raises through the outbox
+ * carry the same trace on to the next service.
  */
 @ApplicationScoped
 public class EventReceiver {
@@ -34,9 +42,11 @@ public class EventReceiver {
     private static final Logger LOG = Logger.getLogger(EventReceiver.class);
 
     private final Inbox inbox;
+    private final Tracing tracing;
 
-    public EventReceiver(Inbox inbox) {
+    public EventReceiver(Inbox inbox, Tracing tracing) {
         this.inbox = inbox;
+        this.tracing = tracing;
     }
 
     /**
@@ -44,12 +54,31 @@ public class EventReceiver {
      * @return true if the handler ran, false for a redelivery or an unknown event type
      */
     public boolean receive(ConsumerRecord<String, String> record, String consumer, Consumer<EventEnvelope> handler) {
-        Optional<EventEnvelope> decoded = EventCodec.decode(headers(record), record.value());
+        Map<String, String> headers = headers(record);
+        Optional<EventEnvelope> decoded = EventCodec.decode(headers, record.value());
         if (decoded.isEmpty()) {
             LOG.debugf("Skipping unknown event type on %s at offset %d", record.topic(), record.offset());
             return false;
         }
         EventEnvelope envelope = decoded.get();
+        Span span = EventSpans.startProcess(tracing, tracing.parentFromCloudEvent(headers), record.topic(),
+                record.partition(), record.offset(), consumer, envelope.id(), envelope.type(), envelope.source(),
+                envelope.subject());
+        try (Tracing.ActiveSpan ignored = tracing.activate(span)) {
+            boolean applied = applyWithRetries(envelope, consumer, handler, span);
+            span.setAttribute("incident.inbox.redelivery", !applied);
+            return applied;
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "given up: the record goes to the dead-letter topic");
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private boolean applyWithRetries(EventEnvelope envelope, String consumer, Consumer<EventEnvelope> handler,
+                                     Span span) {
         Duration backoff = Duration.ofMillis(100);
         for (int attempt = 1; ; attempt++) {
             try {
@@ -70,6 +99,7 @@ public class EventReceiver {
                 }
                 LOG.warnf("Attempt %d to apply %s %s for %s failed (%s); retrying in %d ms", attempt, envelope.type(),
                         envelope.id(), consumer, e.toString(), backoff.toMillis());
+                span.addEvent("retry after " + e.getClass().getSimpleName());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }

@@ -3,6 +3,7 @@ package io.incident.runtime.outbox;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentEvent;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.tracing.Tracing;
 import io.incident.runtime.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Where services put the events their state changes raise. The row is written in the caller's transaction, so the
- * event exists if and only if the change committed; the relay is woken the moment the transaction commits.
+ * event exists if and only if the change committed; the relay is woken the moment the transaction commits. The row
+ * keeps the trace of the request or consumer that raised it, which the relay sends on with the event.
  */
 @ApplicationScoped
 public class Outbox {
@@ -28,15 +30,17 @@ public class Outbox {
     private final Clock clock;
     private final OutboxSignal signal;
     private final TransactionSynchronizationRegistry transactions;
+    private final Tracing tracing;
     private final String source;
 
     public Outbox(DataSource dataSource, OutboxStore store, Clock clock, OutboxSignal signal,
-                  TransactionSynchronizationRegistry transactions, RuntimeConfig config) {
+                  TransactionSynchronizationRegistry transactions, Tracing tracing, RuntimeConfig config) {
         this.dataSource = dataSource;
         this.store = store;
         this.clock = clock;
         this.signal = signal;
         this.transactions = transactions;
+        this.tracing = tracing;
         this.source = "/" + config.serviceName();
     }
 
@@ -54,7 +58,7 @@ public class Outbox {
         List<EventEnvelope> envelopes = events.stream()
                 .map(event -> EventEnvelope.wrap(event, source, clock.instant())).toList();
         try (Connection c = dataSource.getConnection()) {
-            store.appendAll(c, envelopes);
+            store.appendAll(c, envelopes, tracing.currentTraceparent().orElse(null));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + envelopes.size() + " event(s) to the outbox", e);
         }

@@ -2,6 +2,7 @@ package io.incident.runtime.outbox;
 
 import io.incident.events.EventCatalog;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -41,13 +42,14 @@ public class OutboxRelayWorker {
     /** Per event type, so that dashboards can count reports taken in, pages sent, breaches... from one meter. */
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
+    private final Tracing tracing;
 
     private volatile boolean running;
     private Thread thread;
     private Producer<String, String> producer;
 
     public OutboxRelayWorker(DataSource dataSource, OutboxStore store, OutboxSignal signal, Clock clock,
-                             RuntimeConfig config, MeterRegistry registry,
+                             RuntimeConfig config, MeterRegistry registry, Tracing tracing,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.store = store;
@@ -57,6 +59,7 @@ public class OutboxRelayWorker {
         this.serviceName = config.serviceName();
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
+        this.tracing = tracing;
         // Registered up front so every type shows (at zero) before its first event.
         EventCatalog.all().forEach(t -> published(t.type()));
     }
@@ -82,7 +85,7 @@ public class OutboxRelayWorker {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
         OutboxRelay relay = new OutboxRelay(dataSource, store, producer, clock, config.batchSize(),
-                config.sendTimeout(), batch -> batch.forEach(m -> published(m.type()).increment()));
+                config.sendTimeout(), tracing, batch -> batch.forEach(m -> published(m.type()).increment()));
         running = true;
         thread = new Thread(() -> loop(relay), "outbox-relay");
         thread.setDaemon(true);

@@ -23,14 +23,23 @@ public final class OutboxStore {
         appendAll(c, List.of(envelope));
     }
 
-    /** Appends in list order with one batched statement: a hundred events cost about one round trip, not a hundred. */
     public void appendAll(Connection c, List<EventEnvelope> envelopes) throws SQLException {
+        appendAll(c, envelopes, null);
+    }
+
+    /**
+     * Appends in list order with one batched statement: a hundred events cost about one round trip, not a hundred.
+     *
+     * @param traceparent the trace the events were raised in, or null
+     */
+    public void appendAll(Connection c, List<EventEnvelope> envelopes, String traceparent) throws SQLException {
         if (envelopes.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement("""
-                insert into outbox_event (event_id, topic, event_type, source, subject, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, ?)""")) {
+                insert into outbox_event (event_id, topic, event_type, source, subject, occurred_at, payload,
+                                          traceparent)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (EventEnvelope envelope : envelopes) {
                 ps.setObject(1, envelope.id());
                 ps.setString(2, envelope.topic());
@@ -39,6 +48,7 @@ public final class OutboxStore {
                 ps.setObject(5, envelope.subject());
                 ps.setTimestamp(6, Timestamp.from(envelope.time()));
                 ps.setString(7, EventCodec.toJson(envelope.data()));
+                ps.setString(8, traceparent);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -60,7 +70,7 @@ public final class OutboxStore {
 
     public List<OutboxMessage> lockUnpublished(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select id, event_id, topic, event_type, source, subject, occurred_at, payload
+                select id, event_id, topic, event_type, source, subject, occurred_at, payload, traceparent
                   from outbox_event
                  where published_at is null
                  order by id
@@ -72,7 +82,7 @@ public final class OutboxStore {
                 while (rs.next()) {
                     batch.add(new OutboxMessage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getObject(6, UUID.class),
-                            rs.getTimestamp(7).toInstant(), rs.getString(8)));
+                            rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)));
                 }
                 return batch;
             }

@@ -8,7 +8,14 @@ import io.incident.events.Severity;
 import io.incident.events.Topics;
 import io.incident.local.EmbeddedDatabase;
 import io.incident.runtime.inbox.InboxStore;
+import io.incident.runtime.tracing.CloudEventTraceHeaders;
+import io.incident.runtime.tracing.Tracing;
 import io.incident.testkit.TestInfrastructure;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -16,6 +23,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,11 +61,10 @@ class OutboxRelayTest {
         dataSource.setUrl(infra.database().jdbcUrl() + "?currentSchema=" + schema);
         dataSource.setUser(EmbeddedDatabase.USER);
         dataSource.setPassword(infra.database().password());
-        String migration = new String(Objects.requireNonNull(getClass().getResourceAsStream(
-                "/db/runtime/V1__outbox_and_inbox.sql")).readAllBytes(), StandardCharsets.UTF_8);
+        // Every runtime migration, as a service's Flyway applies them.
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations("classpath:db/runtime").load().migrate();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-            s.execute(migration);
             s.execute("create table effect (event_id uuid primary key, applied_at timestamptz not null)");
         }
     }
@@ -75,7 +81,7 @@ class OutboxRelayTest {
 
         try (KafkaProducer<String, String> producer = producer()) {
             OutboxRelay dying = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
-                    Duration.ofSeconds(10), batch -> {
+                    Duration.ofSeconds(10), Tracing.disabled(), batch -> {
                         throw new IllegalStateException("process killed after the broker acknowledged");
                     });
             assertThatThrownBy(dying::relayOnce).hasMessageContaining("process killed");
@@ -84,7 +90,7 @@ class OutboxRelayTest {
 
         try (KafkaProducer<String, String> producer = producer()) {
             OutboxRelay restarted = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
-                    Duration.ofSeconds(10), OutboxRelay.SendListener.NONE);
+                    Duration.ofSeconds(10), Tracing.disabled(), OutboxRelay.SendListener.NONE);
             assertThat(restarted.relayOnce()).isEqualTo(3);
             assertThat(restarted.relayOnce()).isZero();
         }
@@ -112,7 +118,7 @@ class OutboxRelayTest {
         }
         try (KafkaProducer<String, String> producer = producer()) {
             OutboxRelay relay = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
-                    Duration.ofSeconds(10), OutboxRelay.SendListener.NONE);
+                    Duration.ofSeconds(10), Tracing.disabled(), OutboxRelay.SendListener.NONE);
             assertThat(relay.relayOnce()).isZero();
         }
     }
@@ -129,6 +135,65 @@ class OutboxRelayTest {
             assertThat(outbox.tryLeadership(second)).isTrue();
             second.commit();
         }
+    }
+
+    @Test
+    @DisplayName("the relay sends the writer's trace on as ce_traceparent, naming a PRODUCER span in that trace")
+    void relayCarriesTheTrace() throws Exception {
+        InMemorySpanExporter spans = InMemorySpanExporter.create();
+        EventEnvelope event = envelope();
+        String writer;
+        List<SpanData> finished;
+        try (Tracing tracing = Tracing.create("relay-test", List.of(spans))) {
+            Span request = tracing.startSpan("POST /reports", SpanKind.SERVER, Context.root());
+            try (Tracing.ActiveSpan ignored = tracing.activate(request);
+                 Connection c = dataSource.getConnection()) {
+                writer = tracing.currentTraceparent().orElseThrow();
+                outbox.appendAll(c, List.of(event), writer);
+            } finally {
+                request.end();
+            }
+            try (KafkaProducer<String, String> producer = producer()) {
+                assertThat(new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
+                        Duration.ofSeconds(10), tracing, OutboxRelay.SendListener.NONE).relayOnce()).isEqualTo(1);
+            }
+            tracing.flush();
+            // Read before closing: shutting the SDK down empties the in-memory exporter.
+            finished = spans.getFinishedSpanItems();
+        }
+        String traceId = writer.split("-")[1];
+        String writerSpanId = writer.split("-")[2];
+        SpanData send = finished.stream().filter(s -> s.getKind() == SpanKind.PRODUCER)
+                .findFirst().orElseThrow();
+        assertThat(send.getName()).isEqualTo("send " + Topics.REPORTS);
+        assertThat(send.getTraceId()).isEqualTo(traceId);
+        assertThat(send.getParentSpanId()).as("child of the span that wrote the row").isEqualTo(writerSpanId);
+
+        ConsumerRecord<String, String> record = consumeCopies(Set.of(event.id()), 1).get(0);
+        assertThat(header(record, CloudEventTraceHeaders.TRACEPARENT))
+                .as("the consumer's parent is the producer span")
+                .matches("00-" + traceId + "-" + send.getSpanId() + "-0[13]");
+    }
+
+    @Test
+    @DisplayName("with tracing off the relay sends no ce_traceparent, even for a row written while it was on")
+    void tracingOffSendsNoTraceHeader() throws Exception {
+        EventEnvelope event = envelope();
+        try (Connection c = dataSource.getConnection()) {
+            outbox.appendAll(c, List.of(event), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            assertThat(new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100, Duration.ofSeconds(10),
+                    Tracing.disabled(), OutboxRelay.SendListener.NONE).relayOnce()).isEqualTo(1);
+        }
+        ConsumerRecord<String, String> record = consumeCopies(Set.of(event.id()), 1).get(0);
+        assertThat(record.headers().lastHeader(CloudEventTraceHeaders.TRACEPARENT)).isNull();
+        assertThat(header(record, "ce_id")).isEqualTo(event.id().toString());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** The consumer side of the contract: the inbox row and the effect commit together. */
