@@ -18,12 +18,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Infrastructure faults on the whole running stack, with reports arriving throughout: a broker restart, a database
@@ -32,7 +29,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultsTest {
 
-    private static final Duration RECOVERY = Duration.ofSeconds(90);
     private static Stack stack;
 
     @BeforeAll
@@ -48,55 +44,18 @@ class FaultsTest {
         }
     }
 
-    /** Sends reports one after another until stopped; remembers which were accepted and how others were refused. */
-    private static final class Reporter implements AutoCloseable {
-        final List<UUID> accepted = new CopyOnWriteArrayList<>();
-        final List<Response> refused = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        Reporter(String label) {
-            thread = new Thread(() -> {
-                int i = 0;
-                while (running.get()) {
-                    try {
-                        Response r = given().contentType(ContentType.JSON)
-                                .body(Map.of("title", label + " #" + i++, "team", "payments"))
-                                .post(stack.url(Service.INTAKE) + "/reports");
-                        if (r.statusCode() == 202) {
-                            accepted.add(UUID.fromString(r.path("incidentId")));
-                        } else {
-                            refused.add(r);
-                        }
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    } catch (RuntimeException e) {
-                        // The connection itself failed: nothing was promised, as with any refused request.
-                    }
-                }
-            }, "reporter");
-            thread.start();
-        }
-
-        /** Waits until {@code more} further reports are accepted: the stack takes reports again. */
-        void awaitAccepted(int more) {
-            int target = accepted.size() + more;
-            await().atMost(RECOVERY).until(() -> accepted.size() >= target);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join(30_000);
-        }
+    /** A person reporting over REST every 50 ms, as in a busy hour; the accepted ones are incident ids. */
+    private static LoadReporter<UUID> reporter(String label) {
+        return new LoadReporter<>("reporter", Duration.ofMillis(50), i -> given().contentType(ContentType.JSON)
+                .body(Map.of("title", label + " #" + i, "team", "payments"))
+                .post(stack.url(Service.INTAKE) + "/reports"), r -> UUID.fromString(r.path("incidentId")));
     }
 
     @Test
     @Order(1)
     @DisplayName("broker restart while reports arrive: every accepted report reaches its document exactly once")
     void brokerRestart() throws Exception {
-        Reporter reporter = new Reporter("During a broker restart");
+        LoadReporter<UUID> reporter = reporter("During a broker restart");
         try (reporter) {
             reporter.awaitAccepted(5);
             stack.restartKafka(Duration.ofSeconds(2));
@@ -111,7 +70,7 @@ class FaultsTest {
     @Order(2)
     @DisplayName("PostgreSQL restart while reports arrive: accepted reports survive; refusals are problems, not stack traces")
     void databaseRestart() throws Exception {
-        Reporter reporter = new Reporter("During a database restart");
+        LoadReporter<UUID> reporter = reporter("During a database restart");
         try (reporter) {
             reporter.awaitAccepted(5);
             stack.restartDatabase(Duration.ofSeconds(2));
@@ -133,7 +92,7 @@ class FaultsTest {
     void frozenConsumer() throws Exception {
         stack.service(Service.DOCS).freeze();
         List<UUID> whileFrozen;
-        Reporter reporter = new Reporter("While docs is frozen");
+        LoadReporter<UUID> reporter = reporter("While docs is frozen");
         try {
             try (reporter) {
                 // Past the 8-second session timeout: the broker gives the frozen member's partitions away.
@@ -148,15 +107,6 @@ class FaultsTest {
     }
 
     private static void assertEveryReportDocumentedOnce(List<UUID> incidents) {
-        for (UUID incident : incidents) {
-            await().atMost(RECOVERY).pollInterval(Duration.ofMillis(100))
-                    .until(() -> document(incident).statusCode() == 200);
-            List<Object> reported = document(incident).jsonPath().getList("timeline.findAll { it.kind == 'reported' }");
-            assertThat(reported).as("incident %s has one 'reported' entry", incident).hasSize(1);
-        }
-    }
-
-    private static Response document(UUID incident) {
-        return given().accept(ContentType.JSON).get(stack.url(Service.DOCS) + "/incidents/" + incident + "/document");
+        new Platform(stack).assertEveryReportDocumentedOnce(incidents);
     }
 }

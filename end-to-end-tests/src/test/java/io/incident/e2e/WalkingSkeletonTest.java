@@ -6,6 +6,7 @@ import io.incident.local.Service;
 import io.incident.local.Stack;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,16 +67,16 @@ class WalkingSkeletonTest {
         assertThat(document.jsonPath().getString("trackingId")).startsWith("INC-");
         assertThat(document.jsonPath().getList("timeline.findAll { it.kind == 'reported' }.text", String.class))
                 .singleElement().asString().contains("Checkout returns 502 for all users");
-        given().accept(ContentType.HTML).get(stack.url(Service.DOCS) + "/incidents/" + incident + "/document")
+        observer().accept(ContentType.HTML).get(stack.url(Service.DOCS) + "/incidents/" + incident + "/document")
                 .then().statusCode(200).body(containsString("Checkout returns 502 for all users"));
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> observer()
                 .get(stack.url(Service.COMMANDER) + "/incidents/" + incident)
                 .then().statusCode(200).body("state", equalTo("REPORTED")).body("team", equalTo("payments")));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(given()
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(observer()
                 .get(stack.url(Service.DEADLINE) + "/incidents/" + incident + "/deadlines")
                 .then().statusCode(200).extract().jsonPath().getList("kind")).containsExactly("ACKNOWLEDGE"));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get(stack.url(Service.NOTIFICATION) + "/")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> observer().get(stack.url(Service.NOTIFICATION) + "/")
                 .then().statusCode(200).body(containsString(incident.toString())));
     }
 
@@ -158,14 +159,19 @@ class WalkingSkeletonTest {
         for (Service s : List.of(Service.COMMANDER, Service.DEADLINE, Service.NOTIFICATION)) {
             stack.restart(s);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> observer()
                 .get(stack.url(Service.COMMANDER) + "/incidents/" + incident)
                 .then().statusCode(200).body("reportCount", equalTo(1)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(observer()
                 .get(stack.url(Service.DEADLINE) + "/incidents/" + incident + "/deadlines")
                 .then().statusCode(200).extract().jsonPath().getList("kind")).containsExactly("ACKNOWLEDGE"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get(stack.url(Service.NOTIFICATION) + "/")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> observer().get(stack.url(Service.NOTIFICATION) + "/")
                 .then().statusCode(200).body(containsString(incident.toString())));
+    }
+
+    /** Reads need a signed-in caller; reports do not (R-REP-1). */
+    private static RequestSpecification observer() {
+        return given().header("Authorization", "Bearer " + stack.tokens().token("observer-1", "responder"));
     }
 
     private static UUID report(String title, String team) {
@@ -187,6 +193,6 @@ class WalkingSkeletonTest {
     }
 
     private static Response document(UUID incident) {
-        return given().accept(ContentType.JSON).get(stack.url(Service.DOCS) + "/incidents/" + incident + "/document");
+        return observer().accept(ContentType.JSON).get(stack.url(Service.DOCS) + "/incidents/" + incident + "/document");
     }
 }

@@ -45,9 +45,9 @@ public class IncidentWatch {
                 k = create(r.incidentId(), r.team(), r.severity(), r.security(), r.reportedAt());
             }
             if (!k.reported) {
-                // Fills in what a lifecycle event that came first could not know.
+                // Fills in what a lifecycle event that came first could not know. Not the team: the commander's
+                // events name the team that owns the incident now, which routing may have changed (R-CMD-8).
                 k.title = r.title();
-                k.team = r.team();
                 k.severity = r.severity().name();
                 k.reportedAt = r.reportedAt();
                 k.security = k.security || r.security();
@@ -57,6 +57,9 @@ public class IncidentWatch {
             if (k == null) {
                 k = create(p.incidentId(), p.team(), p.severity(), p.security(), p.pagedAt());
             }
+            // A page names the team that owns the incident: after routing (R-CMD-8) that team's stakeholders,
+            // not the first team's, hear the rest.
+            k.team = p.team();
         } else if (event instanceof CommanderAcknowledged a) {
             if (k == null) {
                 k = create(a.incidentId(), a.team(), Severity.SEV3, false, a.acknowledgedAt());
