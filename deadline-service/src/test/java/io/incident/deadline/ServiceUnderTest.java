@@ -14,6 +14,8 @@ import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
 import io.incident.events.IncidentEvent;
 import io.incident.events.IncidentReported;
+import io.incident.events.QuestionAnswered;
+import io.incident.events.QuestionAsked;
 import io.incident.events.IncidentResolved;
 import io.incident.events.IncidentTriaged;
 import io.incident.events.ReportChannel;
@@ -69,7 +71,8 @@ public final class ServiceUnderTest {
 
     /** Waits until the incident's clocks pass {@code check} and returns them. */
     public static JsonPath awaitDeadlines(UUID incident, Predicate<JsonPath> check) {
-        return await().atMost(TIMEOUT).until(() -> deadlines(incident), check);
+        // A check may assert on a clock that is not there yet (a report still in flight): poll again, do not fail.
+        return await().atMost(TIMEOUT).ignoreExceptions().until(() -> deadlines(incident), check);
     }
 
     public static Predicate<ConsumerRecord<String, String>> ofType(Class<? extends IncidentEvent> type) {
@@ -151,5 +154,17 @@ public final class ServiceUnderTest {
 
     public static EventEnvelope securityFormFiled(UUID incident, Instant at) {
         return EventEnvelope.wrap(new SecurityFormFiled(incident, "person-ref-8", at), DOCS, at);
+    }
+
+    /** R-REP-7: a question keyed by the incident id reserved for it; {@code answerBy} null means the process's goal. */
+    public static EventEnvelope questionAsked(UUID incident, Instant at, Instant answerBy) {
+        return EventEnvelope.wrap(new QuestionAsked(incident, UUID.randomUUID(), "payments",
+                "Checkout feels slow for some users; is this an incident?", "asker-ref-1", at,
+                answerBy == null ? at.plus(Duration.ofMinutes(15)) : answerBy), INTAKE, at);
+    }
+
+    public static EventEnvelope questionAnswered(UUID incident, boolean isIncident, Instant at) {
+        return EventEnvelope.wrap(new QuestionAnswered(incident, UUID.randomUUID(), "person-ref-7",
+                isIncident ? "Yes, treat it as an incident" : "No, a known slow batch job", isIncident, at), INTAKE, at);
     }
 }

@@ -13,6 +13,8 @@ public final class EventCatalog {
             type(ReportAttached.class, "io.incident.report.attached.v1"),
             type(AcknowledgeRequested.class, "io.incident.acknowledge.requested.v1"),
             type(ResolveRequested.class, "io.incident.resolve.requested.v1"),
+            type(QuestionAsked.class, "io.incident.question.asked.v1"),
+            type(QuestionAnswered.class, "io.incident.question.answered.v1"),
 
             type(IncidentTriaged.class, "io.incident.triaged.v1"),
             type(CommanderPaged.class, "io.incident.commander.paged.v1"),

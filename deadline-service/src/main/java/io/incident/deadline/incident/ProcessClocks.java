@@ -19,6 +19,8 @@ import io.incident.events.IncidentMitigated;
 import io.incident.events.IncidentReported;
 import io.incident.events.IncidentResolved;
 import io.incident.events.IncidentTriaged;
+import io.incident.events.QuestionAnswered;
+import io.incident.events.QuestionAsked;
 import io.incident.events.RootCauseAnalysisCompleted;
 import io.incident.events.SecurityFormFiled;
 import io.incident.events.Severity;
@@ -36,6 +38,7 @@ import static io.incident.events.DeadlineKind.CLOSE_OBJECTION_WINDOW;
 import static io.incident.events.DeadlineKind.DOCUMENT_UPDATE;
 import static io.incident.events.DeadlineKind.FATIGUE_ROTATION;
 import static io.incident.events.DeadlineKind.LEADERSHIP_UPDATE;
+import static io.incident.events.DeadlineKind.QUESTION;
 import static io.incident.events.DeadlineKind.ROOT_CAUSE_ANALYSIS;
 import static io.incident.events.DeadlineKind.SECURITY_FORM;
 import static io.incident.events.DeadlineKind.TRIAGE;
@@ -54,7 +57,7 @@ public class ProcessClocks {
             CommanderPaged.class, CommanderAcknowledged.class, IncidentTriaged.class, CommandHandedOff.class,
             SeverityChanged.class, IncidentMitigated.class, IncidentResolved.class, CloseProposed.class,
             CloseObjected.class, IncidentClosed.class, DocumentUpdated.class, SecurityFormFiled.class,
-            RootCauseAnalysisCompleted.class, DeadlineBreached.class);
+            RootCauseAnalysisCompleted.class, DeadlineBreached.class, QuestionAsked.class, QuestionAnswered.class);
 
     /** Reminders that come round again while the incident lasts (R-CMD-5, R-SEC-3). */
     private static final Set<DeadlineKind> RECURRING = Set.of(FATIGUE_ROTATION, LEADERSHIP_UPDATE);
@@ -115,6 +118,11 @@ public class ProcessClocks {
             clocks.stop(incident.id, SECURITY_FORM, e.filedAt());
         } else if (event instanceof RootCauseAnalysisCompleted e) {
             clocks.stop(incident.id, ROOT_CAUSE_ANALYSIS, e.completedAt());
+        } else if (event instanceof QuestionAsked e) {
+            asked(incident, e);
+        } else if (event instanceof QuestionAnswered e) {
+            // R-REP-7: an answer in time meets the clock; one after the due time is recorded as breached.
+            clocks.stop(incident.id, QUESTION, e.answeredAt());
         } else if (event instanceof DeadlineBreached e && RECURRING.contains(e.kind())) {
             comeRound(incident, e);
         }
@@ -157,6 +165,18 @@ public class ProcessClocks {
             policy.leadershipUpdate(incident.severity, e.dueAt())
                     .ifPresent(t -> clocks.start(incident.id, LEADERSHIP_UPDATE, t));
         }
+    }
+
+    /**
+     * R-REP-7: the question waits for an answer; its breach is intake's signal to turn it into an incident. The
+     * question is keyed by the incident id reserved for it, so its clock sits beside that incident's other clocks.
+     * An incident that is already reported or closed asks nothing any more.
+     */
+    private void asked(TrackedIncident incident, QuestionAsked e) {
+        if (incident.reportedAt != null || !incident.isOpen() || deadlines.latest(incident.id, QUESTION).isPresent()) {
+            return;
+        }
+        clocks.start(incident.id, QUESTION, policy.question(e.askedAt(), e.answerBy()));
     }
 
     private void reported(TrackedIncident incident, IncidentReported e) {

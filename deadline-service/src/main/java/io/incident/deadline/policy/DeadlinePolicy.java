@@ -102,6 +102,15 @@ public final class DeadlinePolicy {
     }
 
     /**
+     * R-REP-7: a question is due when the process's goal runs out, or sooner if the asker needs the answer sooner.
+     * The asker cannot buy more time than the goal: an {@code answerBy} after it does not move the clock.
+     */
+    public Timing question(Instant askedAt, Instant answerBy) {
+        Instant goal = askedAt.plus(goals.question());
+        return timing(askedAt, answerBy != null && answerBy.isBefore(goal) ? answerBy : goal);
+    }
+
+    /**
      * Clocks with one fixed period: R-ACK-3 triage, R-REP-7 question, R-CMD-7 inquiry, R-DOC-2 document update,
      * R-SEC-1 security form, R-CMD-5 fatigue rotation.
      */

@@ -185,4 +185,21 @@ class DeadlinePolicyTest {
         assertThatThrownBy(() -> POLICY.after(DeadlineKind.ROOT_CAUSE_ANALYSIS, T))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @DisplayName("R-REP-7 a question is due 15 minutes after it was asked, warning at 12")
+    void questionGoal() {
+        DeadlinePolicy.Timing t = POLICY.question(T, null);
+        assertThat(t.startsAt()).isEqualTo(T);
+        assertThat(t.dueAt()).isEqualTo(T.plus(ofMinutes(15)));
+        assertThat(t.warnAt()).isEqualTo(T.plus(ofMinutes(12)));
+        assertThat(POLICY.question(T, T.plus(ofMinutes(15))).dueAt()).isEqualTo(T.plus(ofMinutes(15)));
+    }
+
+    @Test
+    @DisplayName("R-REP-7 an asker who needs the answer sooner gets a sooner clock, but never a later one")
+    void questionAnswerBy() {
+        assertThat(POLICY.question(T, T.plus(ofMinutes(5))).dueAt()).isEqualTo(T.plus(ofMinutes(5)));
+        assertThat(POLICY.question(T, T.plus(ofHours(2))).dueAt()).isEqualTo(T.plus(ofMinutes(15)));
+    }
 }

@@ -27,6 +27,8 @@ import io.incident.events.NotificationChannel;
 import io.incident.events.NotificationDelivered;
 import io.incident.events.NotificationFailed;
 import io.incident.events.PostmortemPublished;
+import io.incident.events.QuestionAnswered;
+import io.incident.events.QuestionAsked;
 import io.incident.events.ReportAttached;
 import io.incident.events.ReportChannel;
 import io.incident.events.ResolveRequested;
@@ -62,6 +64,7 @@ public final class EventSamples {
     static final UUID DEADLINE = UUID.fromString("c4d2b8a6-1e3f-4a5b-9c7d-8e9f0a1b2c04");
     static final UUID NOTIFICATION = UUID.fromString("e7f1a3b5-9d2c-4e6f-8a0b-1c3d5e7f9a05");
     static final UUID DOCUMENT = UUID.fromString("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c06");
+    static final UUID QUESTION = UUID.fromString("7c5e3a1f-8b2d-4f6a-9e0c-3d5f7a9b1c08");
     static final UUID POSTMORTEM = UUID.fromString("2d4f6a8c-0e1b-4d3f-a5c7-e9f1b3d5a707");
 
     /** The moment the incident was reported; every other time is an offset from it. */
@@ -84,6 +87,12 @@ public final class EventSamples {
                 "Re: Checkout returns HTTP 502 for all card payments", "person-8d2e", at("09:18:00")));
         add(new AcknowledgeRequested(INCIDENT, REPORT, ReportChannel.PAGERDUTY, at("09:19:00")));
         add(new ResolveRequested(INCIDENT, REPORT, ReportChannel.ALERTMANAGER, at("10:40:00")));
+        // The question that would have become the same incident had nobody answered it (R-REP-7).
+        add(new QuestionAsked(INCIDENT, QUESTION, "payments",
+                "Card payments in the EU region fail now and then since 08:50. Is this an incident?",
+                "person-6b3a", at("09:02:00"), at("09:17:00")));
+        add(new QuestionAnswered(INCIDENT, QUESTION, "person-a93b",
+                "Yes: the gateway's error rate doubled; treat it as an incident.", true, T0));
 
         // incident.lifecycle
         // A real incident gets no ticket label, so this sample also pins how an absent optional field is written.

@@ -25,6 +25,8 @@ import io.incident.events.IncidentTriaged;
 import io.incident.events.NotificationDelivered;
 import io.incident.events.NotificationFailed;
 import io.incident.events.PostmortemPublished;
+import io.incident.events.QuestionAnswered;
+import io.incident.events.QuestionAsked;
 import io.incident.events.ReportAttached;
 import io.incident.events.ResolveRequested;
 import io.incident.events.RootCauseAnalysisCompleted;
@@ -52,6 +54,10 @@ final class EventSummaries {
                     "A monitoring tool relayed an acknowledgement, such as a PagerDuty acknowledge."),
             entry(ResolveRequested.class,
                     "A monitoring tool reported that the problem is gone; the commander decides what it means."),
+            entry(QuestionAsked.class,
+                    "Someone unsure whether a problem is an incident asked the team; unanswered in time, it becomes one."),
+            entry(QuestionAnswered.class,
+                    "A responder answered a question, saying whether it is an incident."),
 
             entry(IncidentTriaged.class,
                     "The responder decided whether the alert is an incident; other decisions are recorded as tickets."),
