@@ -31,11 +31,14 @@ class ScenariosTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static Stack stack;
+    /** Stands in for Slack: the payments team's incident channel. */
+    private static ChatStandIn chat;
 
     @BeforeAll
     static void startStackAndDirectory() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
         stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-scenarios")));
+        chat = ChatStandIn.start();
 
         // The directory an organisation enters once: people, teams, rotations, escalation policies.
         person("admin-1", "Avery Admin", "payments", List.of("admin"));
@@ -61,6 +64,9 @@ class ScenariosTest {
         admin().body(Map.of("team", "payments", "role", "PRODUCT_OWNER", "minSeverity", "SEV4", "channel", "EMAIL",
                         "address", "payments-owners@example.org"))
                 .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
+        admin().body(Map.of("team", "payments", "role", "PRODUCT_OWNER", "minSeverity", "SEV4", "channel", "SLACK",
+                        "address", chat.url("payments-incidents")))
+                .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
     }
 
     /** Every address the directory and the stakeholder list hold; nobody else may receive anything. */
@@ -68,14 +74,18 @@ class ScenariosTest {
             "ben-ic@example.org", "cleo-ic@example.org", "po-1@example.org", "cto-1@example.org",
             "payments-owners@example.org", "reporter@example.org");
 
-    /** The sweep after the scenarios: every message went to a known person or stakeholder, none twice. */
+    /** The sweep after the scenarios: every mail and chat post went to a known recipient, none twice. */
     @AfterAll
     static void noUnexpectedMessageAndStop() {
         try {
             if (stack != null) {
                 MailSweep.assertOnlyKnownRecipientsAndNothingTwice(stack.mail().messages(), KNOWN_ADDRESSES);
+                chat.assertOnlyKnownChannelsAndNothingTwice(List.of("payments-incidents"));
             }
         } finally {
+            if (chat != null) {
+                chat.close();
+            }
             if (stack != null) {
                 stack.close();
             }
@@ -107,6 +117,9 @@ class ScenariosTest {
         Map<String, Object> active = awaitMail(m -> recipients(m).contains("payments-owners@example.org")
                 && String.valueOf(m.get("subject")).contains("[Active Incident] Card payments fail at checkout"));
         assertThat(String.valueOf(active.get("body"))).contains("/incidents/" + incident + "/document");
+        // ... on every channel they chose: the chat stand-in got it too.
+        await().atMost(WAIT).until(() -> chat.posts().stream()
+                .anyMatch(p -> p.body().contains("[Active Incident] Card payments fail at checkout")));
 
         // R-DOC-2: the IC's update starts the next two hours.
         as("ana-ic").body(Map.of("kind", "update", "text", "Rolled back the card gateway release"))

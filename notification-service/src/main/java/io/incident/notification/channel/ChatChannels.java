@@ -7,6 +7,16 @@ import java.util.Map;
 /** Slack, Microsoft Teams and Mattermost incoming webhooks: the recipient is the webhook URL. */
 public final class ChatChannels {
 
+    /**
+     * Every chat post names its delivery, so a receiver (or a relay in front of the chat service) can drop the
+     * rare second copy that follows a crash between the post and the delivery's commit.
+     */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    static Map<String, String> idempotencyKey(OutgoingMessage m) {
+        return Map.of(IDEMPOTENCY_KEY, m.deliveryId().toString());
+    }
+
     private ChatChannels() {
     }
 
@@ -25,7 +35,7 @@ public final class ChatChannels {
 
         @Override
         public String send(OutgoingMessage m) throws DeliveryException {
-            http.postJson(m.recipient(), JsonBodies.slack(m.subject(), m.body()), Map.of());
+            http.postJson(m.recipient(), JsonBodies.slack(m.subject(), m.body()), idempotencyKey(m));
             return null;
         }
     }
@@ -45,7 +55,7 @@ public final class ChatChannels {
 
         @Override
         public String send(OutgoingMessage m) throws DeliveryException {
-            http.postJson(m.recipient(), JsonBodies.teams(m.subject(), m.body()), Map.of());
+            http.postJson(m.recipient(), JsonBodies.teams(m.subject(), m.body()), idempotencyKey(m));
             return null;
         }
     }
@@ -65,7 +75,7 @@ public final class ChatChannels {
 
         @Override
         public String send(OutgoingMessage m) throws DeliveryException {
-            http.postJson(m.recipient(), JsonBodies.mattermost(m.subject(), m.body()), Map.of());
+            http.postJson(m.recipient(), JsonBodies.mattermost(m.subject(), m.body()), idempotencyKey(m));
             return null;
         }
     }
@@ -89,7 +99,7 @@ public final class ChatChannels {
 
         @Override
         public String send(OutgoingMessage m) throws DeliveryException {
-            http.postJson(m.recipient(), JsonBodies.write(Map.of("topic", m.subject())), Map.of());
+            http.postJson(m.recipient(), JsonBodies.write(Map.of("topic", m.subject())), idempotencyKey(m));
             return null;
         }
     }

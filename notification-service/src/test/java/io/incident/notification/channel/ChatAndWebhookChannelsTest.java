@@ -70,6 +70,8 @@ class ChatAndWebhookChannelsTest {
 
         Request chat = awaitRequests("/slack/" + team, 1).get(0);
         assertThat(json(chat).get("text").asText()).startsWith("*[Active Incident] Checkout fails " + incident + "*");
+        // The post names its delivery, so a receiver can drop a second copy after a crash.
+        assertThat(chat.header("Idempotency-Key")).isNotBlank();
         Request topic = awaitRequests("/topic/" + team, 1).get(0);
         assertThat(json(topic).get("topic").asText()).isEqualTo("Active Incident. Conference Line: https://meet.example.org/"
                 + team + " Incident Document: http://docs.example.org/incidents/" + incident + "/document");
