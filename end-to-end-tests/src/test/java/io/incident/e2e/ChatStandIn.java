@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A chat service's incoming webhooks, standing in for Slack: a real HTTP server on a free port that records every
- * post the notification service makes to it, so a scenario can check what the chat channel received.
+ * A chat service's incoming webhooks, standing in for Slack, and a Jira-compatible ticketing API: a real HTTP server
+ * on a free port that records every post the notification service makes to it, so a scenario can check what the
+ * chat channel and the ticketing system received.
  */
 final class ChatStandIn implements AutoCloseable {
 
@@ -41,8 +42,14 @@ final class ChatStandIn implements AutoCloseable {
                     standIn.posts.add(new Post(exchange.getRequestURI().getPath(),
                             exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
                 }
-                byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, ok.length);
+                // Jira answers a created issue with its key; a chat webhook answers "ok".
+                boolean ticket = exchange.getRequestURI().getPath().endsWith("/rest/api/2/issue");
+                byte[] ok = (ticket ? "{\"id\":\"10001\",\"key\":\"OPS-1\"}" : "ok")
+                        .getBytes(StandardCharsets.UTF_8);
+                if (ticket) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                }
+                exchange.sendResponseHeaders(ticket ? 201 : 200, ok.length);
                 exchange.getResponseBody().write(ok);
             } finally {
                 exchange.close();
@@ -54,7 +61,16 @@ final class ChatStandIn implements AutoCloseable {
 
     /** The incoming-webhook URL of a channel. */
     String url(String channel) {
-        return "http://localhost:" + server.getAddress().getPort() + "/hooks/" + channel;
+        return base() + "/hooks/" + channel;
+    }
+
+    /** The base URL of the ticketing API; issues are created at {@code /jira/rest/api/2/issue}. */
+    String ticketingUrl() {
+        return base() + "/jira";
+    }
+
+    private String base() {
+        return "http://localhost:" + server.getAddress().getPort();
     }
 
     List<Post> posts() {
@@ -69,8 +85,9 @@ final class ChatStandIn implements AutoCloseable {
      */
     void assertOnlyKnownChannelsAndNothingTwice(List<String> knownChannels) {
         List<Post> received = posts();
-        List<String> known = knownChannels.stream().map(c -> "/hooks/" + c).toList();
-        assertThat(received).as("posts to channels no stakeholder was given")
+        List<String> known = new ArrayList<>(knownChannels.stream().map(c -> "/hooks/" + c).toList());
+        known.add("/jira/rest/api/2/issue");
+        assertThat(received).as("posts to channels no stakeholder or team setting was given")
                 .allSatisfy(p -> assertThat(known).contains(p.path()));
         assertThat(received).as("every chat post names its delivery").allSatisfy(p ->
                 assertThat(p.idempotencyKey()).isNotBlank());

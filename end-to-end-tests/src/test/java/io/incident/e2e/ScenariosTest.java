@@ -1,5 +1,8 @@
 package io.incident.e2e;
 
+import io.incident.events.EventEnvelope;
+import io.incident.events.IncidentEvent;
+import io.incident.events.IncidentReported;
 import io.incident.local.Service;
 import io.incident.local.Stack;
 import io.restassured.http.ContentType;
@@ -67,6 +70,8 @@ class ScenariosTest {
         admin().body(Map.of("team", "payments", "role", "PRODUCT_OWNER", "minSeverity", "SEV4", "channel", "SLACK",
                         "address", chat.url("payments-incidents")))
                 .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
+        admin().body(Map.of("ticketUrl", chat.ticketingUrl(), "ticketProject", "OPS"))
+                .put(stack.url(Service.NOTIFICATION) + "/teams/payments/settings").then().statusCode(200);
     }
 
     /** Every address the directory and the stakeholder list hold; nobody else may receive anything. */
@@ -162,6 +167,35 @@ class ScenariosTest {
     }
 
     @Test
+    @DisplayName("R-REP-3 R-ACK-1 R-ACK-2 alerts: a critical one is an incident the IC takes; a warning is triaged not an incident and ticketed")
+    void alertsThatAreAndAreNotIncidents() {
+        String key = admin().body(Map.of("team", "payments", "name", "Prometheus", "type", "ALERTMANAGER"))
+                .post(stack.url(Service.INTAKE) + "/integrations").then().statusCode(201).extract().path("key");
+        String tag = "run " + UUID.randomUUID().toString().substring(0, 8);
+
+        alert(key, "CardGatewayDown", "critical", "Card gateway refuses all payments " + tag);
+        UUID critical = reportedTitled("Card gateway refuses all payments " + tag);
+        awaitIncident(critical, i -> i.getList("paged").contains("ana-ic"));
+        as("ana-ic").body(Map.of("severity", "SEV1")).post(commander("/incidents/" + critical + "/acknowledge"))
+                .then().statusCode(200);
+        awaitIncident(critical, i -> "COMMANDED".equals(i.getString("state"))
+                && "INCIDENT".equals(i.getString("triageDecision")));
+
+        alert(key, "CertificateExpiresSoon", "warning", "Certificate of the status page expires in 20 days " + tag);
+        UUID warning = reportedTitled("Certificate of the status page expires in 20 days " + tag);
+        awaitIncident(warning, i -> i.getList("paged").contains("ana-ic"));
+        as("ana-ic").body(Map.of("decision", "NOT_AN_INCIDENT", "note", "Renewal is scheduled"))
+                .post(commander("/incidents/" + warning + "/triage")).then().statusCode(200);
+        // R-ACK-1: the decision is recorded as a ticket labelled for the incident-response process.
+        ChatStandIn.Post ticket = await().atMost(WAIT).until(() -> chat.posts().stream()
+                .filter(p -> p.path().endsWith("/rest/api/2/issue") && p.body().contains(warning.toString()))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(ticket.body()).contains("qpp-incident-response").contains("OPS");
+        awaitDocument(warning, d -> "not-an-incident".equals(d.getString("status")));
+        assertThat(incident(critical).getString("state")).isEqualTo("COMMANDED");
+    }
+
+    @Test
     @DisplayName("R-ACK-1 a false positive ends paging; no clock of the response starts")
     void falsePositive() {
         UUID incident = report("Disk alert on a decommissioned host", "payments");
@@ -241,6 +275,27 @@ class ScenariosTest {
                 .post(stack.url(Service.INTAKE) + "/reports")
                 .then().statusCode(202).extract().path("incidentId");
         return UUID.fromString(id);
+    }
+
+    /** An Alertmanager v4 webhook with one firing alert, as Prometheus' Alertmanager sends it. */
+    private static void alert(String key, String name, String severity, String summary) {
+        Map<String, Object> alert = Map.of("status", "firing",
+                "labels", Map.of("alertname", name, "severity", severity, "team", "payments"),
+                "annotations", Map.of("summary", summary), "startsAt", "2026-11-21T09:30:00.000Z",
+                "fingerprint", UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+        given().contentType(ContentType.JSON).body(Map.of("version", "4", "status", "firing",
+                        "receiver", "incident-intake", "groupKey", "{}:{alertname=\"" + name + "\"}",
+                        "groupLabels", Map.of("alertname", name), "alerts", List.of(alert)))
+                .post(stack.url(Service.INTAKE) + "/webhooks/alertmanager/" + key).then().statusCode(202);
+    }
+
+    /** The incident an alert opened, found by its title on incident.reports. */
+    private static UUID reportedTitled(String title) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> EventLog.read(
+                        stack.kafkaBootstrapServers(), "incident.reports").stream()
+                .flatMap(e -> e.event().stream()).map(EventEnvelope::data)
+                .filter(e -> e instanceof IncidentReported r && r.title().contains(title))
+                .map(IncidentEvent::incidentId).findFirst(), java.util.Optional::isPresent).orElseThrow();
     }
 
     private static Map<String, Object> awaitMail(Predicate<Map<String, Object>> check) {

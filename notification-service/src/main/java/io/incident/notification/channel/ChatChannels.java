@@ -8,8 +8,8 @@ import java.util.Map;
 public final class ChatChannels {
 
     /**
-     * Every chat post names its delivery, so a receiver (or a relay in front of the chat service) can drop the
-     * rare second copy that follows a crash between the post and the delivery's commit.
+     * Every chat post and ticket names its delivery, so a receiver (or a relay in front of it) can drop the rare
+     * second copy that follows a crash between the post and the delivery's commit.
      */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 

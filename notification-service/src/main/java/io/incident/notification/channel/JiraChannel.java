@@ -48,7 +48,8 @@ public class JiraChannel implements Channel {
                 "description", description,
                 "issuetype", Map.of("name", "Task"),
                 "labels", List.of(label));
-        String answer = http.postJson(base + "/rest/api/2/issue", JsonBodies.write(Map.of("fields", fields)), Map.of());
+        String answer = http.postJson(base + "/rest/api/2/issue", JsonBodies.write(Map.of("fields", fields)),
+                ChatChannels.idempotencyKey(m));
         try {
             JsonNode key = JsonBodies.mapper().readTree(answer).get("key");
             if (key == null || key.asText().isBlank()) {
