@@ -70,7 +70,8 @@ class ScenariosTest {
         admin().body(Map.of("team", "payments", "role", "PRODUCT_OWNER", "minSeverity", "SEV4", "channel", "SLACK",
                         "address", chat.url("payments-incidents")))
                 .post(stack.url(Service.NOTIFICATION) + "/stakeholders").then().statusCode(201);
-        admin().body(Map.of("ticketUrl", chat.ticketingUrl(), "ticketProject", "OPS"))
+        admin().body(Map.of("ticketUrl", chat.ticketingUrl(), "ticketProject", "OPS",
+                        "roomTopicUrl", chat.url("payments-room-topic")))
                 .put(stack.url(Service.NOTIFICATION) + "/teams/payments/settings").then().statusCode(200);
     }
 
@@ -85,7 +86,7 @@ class ScenariosTest {
         try {
             if (stack != null) {
                 MailSweep.assertOnlyKnownRecipientsAndNothingTwice(stack.mail().messages(), KNOWN_ADDRESSES);
-                chat.assertOnlyKnownChannelsAndNothingTwice(List.of("payments-incidents"));
+                chat.assertOnlyKnownChannelsAndNothingTwice(List.of("payments-incidents", "payments-room-topic"));
             }
         } finally {
             if (chat != null) {
@@ -125,6 +126,9 @@ class ScenariosTest {
         // ... on every channel they chose: the chat stand-in got it too.
         await().atMost(WAIT).until(() -> chat.posts().stream()
                 .anyMatch(p -> p.body().contains("[Active Incident] Card payments fail at checkout")));
+        // R-CMD-3: the team's room topic names the active incident and its document.
+        await().atMost(WAIT).until(() -> chat.posts().stream().anyMatch(p -> p.path().endsWith("/payments-room-topic")
+                && p.body().contains("Active Incident") && p.body().contains("/incidents/" + incident + "/document")));
 
         // R-DOC-2: the IC's update starts the next two hours.
         as("ana-ic").body(Map.of("kind", "update", "text", "Rolled back the card gateway release"))
