@@ -2,6 +2,7 @@ package io.incident.runtime.audit;
 
 import io.incident.runtime.access.Caller;
 import io.incident.runtime.access.Callers;
+import io.incident.runtime.access.Public;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Records who did what: every request that may change something, and reads marked {@link Audited}, with the
- * caller, the path and the answer, refusals included. The entry is written before the answer leaves.
+ * caller, the path and the answer, refusals included. The entry is written before the answer leaves. Anonymous
+ * calls to public endpoints (reports, alerts, questions) are not entries: what they bring is stored anyway, and
+ * an insert per alert would cost intake's busiest path.
  */
 public class AuditFilter {
 
@@ -43,6 +46,10 @@ public class AuditFilter {
             return Uni.createFrom().voidItem();
         }
         Optional<Caller> caller = callers.current();
+        if (caller.isEmpty() && isPublic(resource)) {
+            // An anonymous report, alert or question is kept as what it is; the log is of people and services.
+            return Uni.createFrom().voidItem();
+        }
         String actor = caller.map(Caller::ref).orElse("anonymous");
         String roles = caller.map(c -> String.join(",", new TreeSet<>(c.roles()))).orElse("");
         String method = request.getMethod();
@@ -56,6 +63,12 @@ public class AuditFilter {
             }
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static boolean isPublic(ResourceInfo resource) {
+        return resource != null && resource.getResourceMethod() != null
+                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
+                || resource.getResourceClass().isAnnotationPresent(Public.class));
     }
 
     private static boolean audited(ResourceInfo resource) {
