@@ -14,7 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Admits a request to a resource only with an authenticated caller, unless the endpoint is {@link Public} (or it
@@ -23,8 +22,6 @@ import java.util.Set;
  * alike, so the Origin (or Referer) header is what tells a form of ours from a forged one.
  */
 public class AccessFilter {
-
-    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final CurrentIdentityAssociation identities;
     private final RuntimeConfig config;
@@ -36,10 +33,10 @@ public class AccessFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> admit(ContainerRequestContext request, ResourceInfo resource) {
-        if (isPublic(resource)) {
+        if (Endpoints.marked(resource, Public.class)) {
             return Uni.createFrom().nullItem();
         }
-        boolean safe = SAFE.contains(request.getMethod());
+        boolean safe = Endpoints.isSafe(request.getMethod());
         if (!safe && SessionCookie.carries(request) && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 && !OriginCheck.sameOrigin(request)) {
             return Uni.createFrom().item(refuse(request, 403, "Cross-site request refused",
@@ -55,12 +52,6 @@ public class AccessFilter {
                 })
                 .onFailure(AuthenticationFailedException.class).recoverWithItem(e -> refuse(request, 401,
                         "Token refused", "The token is invalid, expired or not issued for this platform."));
-    }
-
-    private static boolean isPublic(ResourceInfo resource) {
-        return resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
-                || resource.getResourceClass().isAnnotationPresent(Public.class));
     }
 
     private static Response refuse(ContainerRequestContext request, int status, String title, String detail) {

@@ -2,6 +2,7 @@ package io.incident.runtime.audit;
 
 import io.incident.runtime.access.Caller;
 import io.incident.runtime.access.Callers;
+import io.incident.runtime.access.Endpoints;
 import io.incident.runtime.access.Public;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -13,7 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,7 +25,6 @@ import java.util.TreeSet;
 public class AuditFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class);
-    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AuditLog log;
     private final Callers callers;
@@ -42,11 +41,11 @@ public class AuditFilter {
                             ResourceInfo resource) {
         String path = request.getUriInfo().getRequestUri().getPath();
         if (path.startsWith("/q/") || path.startsWith("/admin/clock")
-                || (SAFE.contains(request.getMethod()) && !audited(resource))) {
+                || (Endpoints.isSafe(request.getMethod()) && !Endpoints.marked(resource, Audited.class))) {
             return Uni.createFrom().voidItem();
         }
         Optional<Caller> caller = callers.current();
-        if (caller.isEmpty() && isPublic(resource)) {
+        if (caller.isEmpty() && Endpoints.marked(resource, Public.class)) {
             // An anonymous report, alert or question is kept as what it is; the log is of people and services.
             return Uni.createFrom().voidItem();
         }
@@ -63,17 +62,5 @@ public class AuditFilter {
             }
             return null;
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static boolean isPublic(ResourceInfo resource) {
-        return resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Public.class)
-                || resource.getResourceClass().isAnnotationPresent(Public.class));
-    }
-
-    private static boolean audited(ResourceInfo resource) {
-        return resource != null && resource.getResourceMethod() != null
-                && (resource.getResourceMethod().isAnnotationPresent(Audited.class)
-                || resource.getResourceClass().isAnnotationPresent(Audited.class));
     }
 }
