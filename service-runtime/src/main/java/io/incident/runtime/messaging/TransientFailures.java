@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -20,27 +24,47 @@ public final class TransientFailures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof ConnectException) {
+        // A failed commit says why only in a suppressed exception (the transaction manager attaches the resource's
+        // XAException to its RollbackException), so the walk covers suppressed failures as well as causes.
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            toVisit.push(failure);
+        }
+        while (!toVisit.isEmpty()) {
+            Throwable t = toVisit.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (isTransientItself(t)) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && TRANSIENT_SQLSTATE_PREFIXES.stream().anyMatch(state::startsWith)) {
-                    return true;
-                }
-                // The connection pool's "no connection in time" carries no SQLSTATE.
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true;
-                }
+            if (t.getCause() != null) {
+                toVisit.push(t.getCause());
             }
-            String name = t.getClass().getSimpleName();
-            if (name.contains("OptimisticLock") || name.contains("StaleObjectState") || name.contains("LockTimeout")
-                    || name.contains("JDBCConnectionException")) {
-                return true;
+            for (Throwable suppressed : t.getSuppressed()) {
+                toVisit.push(suppressed);
             }
         }
         return false;
+    }
+
+    private static boolean isTransientItself(Throwable t) {
+        if (t instanceof SQLTransientException || t instanceof SQLRecoverableException || t instanceof ConnectException) {
+            return true;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && TRANSIENT_SQLSTATE_PREFIXES.stream().anyMatch(state::startsWith)) {
+                return true;
+            }
+            // The connection pool's "no connection in time" carries no SQLSTATE.
+            if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        String name = t.getClass().getSimpleName();
+        return name.contains("OptimisticLock") || name.contains("StaleObjectState") || name.contains("LockTimeout")
+                || name.contains("JDBCConnectionException");
     }
 }
