@@ -35,8 +35,13 @@ public interface NotificationConfig {
     Map<String, Double> rateLimits();
 
     interface Worker {
-        /** Several senders, so a slow vendor holds one thread, not the whole fan-out. */
-        @WithDefault("4")
+        /**
+         * Several senders, so a slow vendor holds one thread, not the whole fan-out. A sender spends nearly all its
+         * time waiting for the vendor (an SMTP server answers each of the five commands of a message in turn), so
+         * throughput grows with threads until the vendor or the database is the limit. Each thread holds one database
+         * connection while it sends, and a crash can resend at most one message per thread (same Message-ID).
+         */
+        @WithDefault("16")
         int threads();
 
         /** Workers are woken after each commit that adds deliveries; this poll catches retries that fall due. */

@@ -37,11 +37,23 @@ public class EmailChannel implements Channel {
             return null;
         } catch (RuntimeException e) {
             SMTPException smtp = smtpCause(e);
-            if (smtp != null && smtp.isPermanent()) {
+            if (smtp != null && isPermanent(smtp.getReplyCode())) {
                 throw DeliveryException.permanent("SMTP " + smtp.getReplyCode() + ": " + smtp.getMessage());
             }
             throw DeliveryException.transientFailure("SMTP send failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A 5xx reply refuses this message or recipient for good, except the replies that say the SMTP dialogue itself
+     * went wrong (500 unrecognised, 502 not implemented, 503 bad sequence, 504 parameter not implemented): those
+     * come from a session out of step (the client also reports an unreadable reply, such as a greeting cut short,
+     * as 500), and a fresh session on the next attempt can succeed. Attempts are bounded, so a server that really
+     * rejects a command still ends on the dead-letter list.
+     */
+    static boolean isPermanent(int replyCode) {
+        return replyCode >= 500 && replyCode < 600 && replyCode != 500 && replyCode != 502 && replyCode != 503
+                && replyCode != 504;
     }
 
     private static SMTPException smtpCause(Throwable failure) {

@@ -29,6 +29,8 @@ public class Delivery {
     @Enumerated(EnumType.STRING)
     public DeliveryStatus status;
     public int attempts;
+    /** {@link Urgency#priority}: lower is claimed first. */
+    public short priority;
     public Instant nextAttemptAt;
     public String lastError;
     public String externalRef;

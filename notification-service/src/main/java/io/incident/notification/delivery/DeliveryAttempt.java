@@ -28,11 +28,13 @@ import java.util.stream.Collectors;
 
 /**
  * Sends one due delivery in one transaction: claim the row (skipping rows other workers hold), send, then mark it
- * and write its event through the outbox before the lock is released.
+ * and write its event through the outbox before the lock is released. The claim takes urgent deliveries first
+ * ({@link Urgency}), then the longest due, so a page does not wait behind other incidents' broadcasts.
  *
  * <p>The window that remains: if the process dies after the vendor accepted the message and before this
  * transaction commits, the row is still PENDING and is sent again after restart. The window is one message per
- * worker thread; the resend carries the same Message-ID (or {@code X-Delivery-Id}), so it is recognisable.
+ * worker thread ({@code notification.worker.threads}, 16 by default, so at most 16 messages); the resend carries
+ * the same Message-ID (or {@code X-Delivery-Id}), so it is recognisable.
  */
 @ApplicationScoped
 public class DeliveryAttempt {
@@ -112,7 +114,7 @@ public class DeliveryAttempt {
         @SuppressWarnings("unchecked")
         List<Delivery> rows = em.createNativeQuery("select * from delivery where status = 'PENDING'"
                         + " and next_attempt_at <= ?1" + skip
-                        + " order by next_attempt_at limit 1 for update skip locked", Delivery.class)
+                        + " order by priority, next_attempt_at limit 1 for update skip locked", Delivery.class)
                 .setParameter(1, now).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }

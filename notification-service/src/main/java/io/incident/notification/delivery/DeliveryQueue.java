@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Stores planned deliveries in the caller's transaction, one row per (notice, recipient, channel): a notice planned
- * twice (a redelivered event, two events raising the same notice) adds nothing. The workers are woken after commit.
+ * twice (a redelivered event, two events raising the same notice) adds nothing. Each row gets the priority its
+ * template's {@link Urgency} gives, which the workers claim by. The workers are woken after commit.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -27,8 +28,8 @@ public class DeliveryQueue {
     private static final Object WAKE_REGISTERED = new Object();
     private static final String INSERT = """
             insert into delivery (id, notice_key, incident_id, recipient, channel, audience, template, subject, body,
-                                  status, attempts, next_attempt_at, last_error, created_at, failed_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                                  status, attempts, next_attempt_at, last_error, created_at, failed_at, priority)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
             on conflict (notice_key, recipient, channel) do nothing""";
 
     private final DataSource dataSource;
@@ -101,6 +102,7 @@ public class DeliveryQueue {
         ps.setString(12, error);
         ps.setTimestamp(13, now);
         ps.setTimestamp(14, null);
+        ps.setShort(15, Urgency.of(p.template()).priority);
     }
 
     /** One wake-up per transaction, however many notices it planned. */

@@ -22,6 +22,7 @@ import io.incident.events.SecurityFormFiled;
 import io.incident.events.TriageDecision;
 import io.incident.notification.stakeholder.Role;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -45,8 +46,13 @@ public final class NoticeRouter {
     static final Set<Role> LEADERSHIP = EnumSet.of(Role.PRODUCT_OWNER, Role.CTO, Role.CPO);
     /** R-SEC-1, R-SEC-4: the IT service desk gets the form; legal and public relations are looped in. */
     static final Set<Role> SECURITY = EnumSet.of(Role.IT_SERVICE_DESK, Role.LEGAL, Role.PUBLIC_RELATIONS);
-    /** Clocks whose warning goes to the IC; the acknowledge clock is the commander service's escalation. */
-    static final Set<DeadlineKind> IC_CLOCKS = EnumSet.of(DeadlineKind.DOCUMENT_UPDATE, DeadlineKind.SECURITY_FORM,
+    /**
+     * Clocks whose warning goes to the IC; the acknowledge clock is the commander service's escalation. TRIAGE runs
+     * from the acknowledgement to the triage decision, so the one who acknowledged (the IC) is the one to decide or
+     * escalate (R-ACK-3).
+     */
+    static final Set<DeadlineKind> IC_CLOCKS = EnumSet.of(DeadlineKind.TRIAGE, DeadlineKind.DOCUMENT_UPDATE,
+            DeadlineKind.SECURITY_FORM,
             DeadlineKind.LEADERSHIP_UPDATE, DeadlineKind.FATIGUE_ROTATION, DeadlineKind.INQUIRY_RESPONSE,
             DeadlineKind.ROOT_CAUSE_ANALYSIS);
 
@@ -125,11 +131,11 @@ public final class NoticeRouter {
         } else if (envelope.data() instanceof DeadlineWarned w) {
             if (IC_CLOCKS.contains(w.kind())) {
                 out.add(toCommanderOr(id, "deadline-warned", incident, Set.of(),
-                        Map.of("kind", w.kind().name(), "dueAt", w.dueAt().toString())));
+                        deadline(w.kind(), w.dueAt(), false)));
             }
         } else if (envelope.data() instanceof DeadlineBreached b) {
             if (IC_CLOCKS.contains(b.kind())) {
-                Map<String, Object> v = Map.of("kind", b.kind().name(), "dueAt", b.dueAt().toString());
+                Map<String, Object> v = deadline(b.kind(), b.dueAt(), true);
                 out.add(toCommanderOr(id, "deadline-breached", incident, EnumSet.of(Role.PRODUCT_OWNER), v));
                 if (incident.commanderRef() != null) {
                     out.add(roles(id, "deadline-breached", EnumSet.of(Role.PRODUCT_OWNER), team, false, v));
@@ -149,6 +155,11 @@ public final class NoticeRouter {
         out.add(roles(key, "active-incident", BROADCAST, Set.of(incident.team()), true, v));
         out.add(new Notice(key, "active-incident", new Audience.TeamRoom(incident.team()), v));
         out.add(new Notice(key, "room-topic-active", new Audience.RoomTopic(incident.team()), v));
+    }
+
+    private static Map<String, Object> deadline(DeadlineKind kind, Instant dueAt, boolean breached) {
+        return Map.of("kind", kind.name(), "clock", DeadlineWording.clock(kind),
+                "action", DeadlineWording.action(kind, breached), "dueAt", dueAt.toString());
     }
 
     private static Notice toCommanderOr(String key, String template, IncidentContext incident, Set<Role> fallback,

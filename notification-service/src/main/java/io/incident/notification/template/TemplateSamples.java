@@ -36,6 +36,9 @@ public final class TemplateSamples {
         v.put("objectionUrl", "http://commander.example.org/incidents/7d1c3a52-0000-4000-8000-000000000001/close-objections");
         v.put("objectionWindowEndsAt", "2026-01-01T12:15:00Z");
         v.put("kind", "DOCUMENT_UPDATE");
+        v.put("clock", "Incident document update");
+        v.put("action",
+                "Add an entry to the incident document, even if there is nothing new (R-DOC-2).");
         v.put("dueAt", "2026-01-01T12:00:00Z");
         v.put("findings", List.of("No time when the problem started", "No affected URL"));
         v.put("label", "qpp-incident-response");

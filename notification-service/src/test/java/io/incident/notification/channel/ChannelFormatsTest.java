@@ -41,4 +41,16 @@ class ChannelFormatsTest {
         assertThat(HttpStatusPolicy.isPermanent(503)).isFalse();
         assertThat(HttpStatusPolicy.isSuccess(204)).isTrue();
     }
+
+    @Test
+    @DisplayName("an SMTP refusal of the message or recipient is final; a dialogue out of step is retried")
+    void smtpReplyPolicy() {
+        assertThat(EmailChannel.isPermanent(550)).isTrue();
+        assertThat(EmailChannel.isPermanent(553)).isTrue();
+        assertThat(EmailChannel.isPermanent(554)).isTrue();
+        assertThat(EmailChannel.isPermanent(500)).isFalse();
+        assertThat(EmailChannel.isPermanent(503)).isFalse();
+        assertThat(EmailChannel.isPermanent(421)).isFalse();
+        assertThat(EmailChannel.isPermanent(451)).isFalse();
+    }
 }

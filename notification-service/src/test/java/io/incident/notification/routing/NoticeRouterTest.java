@@ -3,6 +3,7 @@ package io.incident.notification.routing;
 import io.incident.events.CommanderAcknowledged;
 import io.incident.events.DeadlineBreached;
 import io.incident.events.DeadlineKind;
+import io.incident.events.DeadlineWarned;
 import io.incident.events.DocumentCreated;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
@@ -94,5 +95,31 @@ class NoticeRouterTest {
         assertThat(breached).extracting(Notice::audience).containsExactly(
                 new Audience.Person("person-ref-1", "INCIDENT_COMMANDER"),
                 new Audience.Roles(Set.of(Role.PRODUCT_OWNER), Set.of("payments"), false));
+    }
+
+    @Test
+    @DisplayName("R-ACK-3 the triage clock warns the IC and, once breached, tells the IC and the product owner to decide or escalate")
+    void triageClock() {
+        Instant due = T.plusSeconds(900);
+        List<Notice> warned = router.route(env(new DeadlineWarned(ID, UUID.randomUUID(), DeadlineKind.TRIAGE, due, T)),
+                ctx("person-ref-1", null));
+        assertThat(warned).singleElement().satisfies(n -> {
+            assertThat(n.template()).isEqualTo("deadline-warned");
+            assertThat(n.audience()).isEqualTo(new Audience.Person("person-ref-1", "INCIDENT_COMMANDER"));
+            assertThat(n.values()).containsEntry("kind", "TRIAGE").containsEntry("clock", "Triage decision")
+                    .containsEntry("dueAt", due.toString());
+            assertThat((String) n.values().get("action")).contains("escalate it and keep working");
+        });
+
+        List<Notice> breached = router.route(env(new DeadlineBreached(ID, UUID.randomUUID(), DeadlineKind.TRIAGE,
+                due, due)), ctx("person-ref-1", null));
+        assertThat(breached).extracting(Notice::template).containsOnly("deadline-breached");
+        assertThat(breached).extracting(Notice::audience).containsExactly(
+                new Audience.Person("person-ref-1", "INCIDENT_COMMANDER"),
+                new Audience.Roles(Set.of(Role.PRODUCT_OWNER), Set.of("payments"), false));
+        assertThat(breached).allSatisfy(n -> {
+            assertThat(n.values()).containsEntry("clock", "Triage decision");
+            assertThat((String) n.values().get("action")).contains("Escalate it now").contains("keep working");
+        });
     }
 }
