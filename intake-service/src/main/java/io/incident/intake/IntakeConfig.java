@@ -4,6 +4,7 @@ import io.incident.intake.email.MailMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,8 @@ public interface IntakeConfig {
     Webhook webhook();
 
     Smtp smtp();
+
+    Idempotency idempotency();
 
     interface Email {
         /** Teams receive reports at {@code <team>-incident-report@<domain>} (R-REP-2). */
@@ -79,5 +82,19 @@ public interface IntakeConfig {
         /** Larger requests are refused with 413; Alertmanager groups are capped by its own max_alerts. */
         @WithDefault("1048576")
         int maxBodyBytes();
+    }
+
+    /** {@code Idempotency-Key} on {@code POST /reports} and {@code POST /questions}. */
+    interface Idempotency {
+        /**
+         * How long a key names its request. A retry within it gets the first answer again; after it the key is
+         * free. Clients retry within minutes; a day also covers a script re-run the next morning.
+         */
+        @WithDefault("24h")
+        Duration retention();
+
+        /** How often expired keys are deleted; expiry itself is checked on every request. */
+        @WithDefault("1h")
+        Duration purgeInterval();
     }
 }

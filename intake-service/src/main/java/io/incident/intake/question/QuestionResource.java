@@ -1,5 +1,7 @@
 package io.incident.intake.question;
 
+import io.incident.intake.idempotency.IdempotencyHeader;
+import io.incident.intake.idempotency.IdempotencyKey;
 import io.incident.runtime.access.Callers;
 import io.incident.runtime.access.Public;
 import io.incident.runtime.access.Roles;
@@ -9,9 +11,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestPath;
 
 import java.net.URI;
@@ -48,13 +55,26 @@ public class QuestionResource {
                                Instant answeredAt, Instant becameIncidentAt, UUID incidentId, URI document) {
     }
 
-    /** Open to anyone, as reporting is (R-REP-1): someone unsure must not first need an account. */
+    /**
+     * Open to anyone, as reporting is (R-REP-1): someone unsure must not first need an account. With an
+     * {@code Idempotency-Key}, asking again answers with the question first asked (as it stands now), marked
+     * {@code Idempotent-Replayed: true}.
+     */
     @POST
     @Public
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response ask(NewQuestion request) {
-        Question q = questions.ask(request);
-        return Response.status(Response.Status.CREATED).entity(view(q))
+    @Parameter(name = IdempotencyKey.HEADER, in = ParameterIn.HEADER, required = false,
+            schema = @Schema(minLength = 1, maxLength = IdempotencyKey.MAX_LENGTH),
+            description = "Optional. 1-200 printable ASCII characters naming this question, e.g. a UUID. The same "
+                    + "key with the same body within 24 h answers with the question first asked (with "
+                    + "Idempotent-Replayed: true) and asks nothing new; with a different body it is refused with 422.")
+    public Response ask(NewQuestion request, @Context HttpHeaders headers) {
+        Questions.Asked asked = questions.ask(request, IdempotencyHeader.read(headers));
+        Question q = asked.question();
+        if (asked.replayOf().isPresent()) {
+            return IdempotencyHeader.replay(asked.replayOf().get()).entity(view(q)).build();
+        }
+        return Response.status(Questions.CREATED).entity(view(q))
                 .location(URI.create("/questions/" + q.id)).build();
     }
 

@@ -9,6 +9,10 @@ import io.incident.events.QuestionAsked;
 import io.incident.events.ReportChannel;
 import io.incident.intake.classification.Classifier;
 import io.incident.intake.classification.ReportQuality;
+import io.incident.intake.idempotency.IdempotencyKey;
+import io.incident.intake.idempotency.IdempotencyKeys;
+import io.incident.intake.idempotency.IdempotentEndpoint;
+import io.incident.intake.idempotency.RequestHash;
 import io.incident.intake.pii.PiiDetector;
 import io.incident.intake.pii.PiiVault;
 import io.incident.intake.report.Report;
@@ -19,11 +23,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,30 +45,55 @@ public class Questions {
 
     public static final String CONSUMER = "intake-question-timeouts";
 
+    /** The answer's status to a question asked: created. */
+    public static final int CREATED = 201;
+
     private final QuestionRepository questions;
     private final ReportRecorder recorder;
     private final PiiDetector detector;
     private final PiiVault vault;
+    private final IdempotencyKeys keys;
     private final Outbox outbox;
     private final Clock clock;
 
     public Questions(QuestionRepository questions, ReportRecorder recorder, PiiDetector detector, PiiVault vault,
-                     Outbox outbox, Clock clock) {
+                     IdempotencyKeys keys, Outbox outbox, Clock clock) {
         this.questions = questions;
         this.recorder = recorder;
         this.detector = detector;
         this.vault = vault;
+        this.keys = keys;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /**
+     * The question, and, when {@code replayOf} is present, the first answer to its Idempotency-Key: then nothing was
+     * asked now and {@code question} is the one asked then, as it stands now.
+     */
+    public record Asked(Question question, Optional<IdempotencyKeys.Outcome> replayOf) {
+    }
+
     @Transactional
-    public Question ask(NewQuestion request) {
+    public Asked ask(NewQuestion request, Optional<IdempotencyKey> key) {
         Instant now = clock.instant();
+        UUID questionId = UUID.randomUUID();
+        UUID incidentId = UUID.randomUUID();
+        // Claimed before the question is checked: an answerBy that was fine when first sent may be in the past by
+        // the retry, and the retry must still get the first answer. A question refused below frees the key.
+        if (key.isPresent()) {
+            Optional<IdempotencyKeys.Outcome> earlier = keys.claim(IdempotentEndpoint.QUESTIONS, key.get(),
+                    RequestHash.of(request), new IdempotencyKeys.Outcome(questionId, incidentId, CREATED,
+                            URI.create("/questions/" + questionId)));
+            if (earlier.isPresent()) {
+                return new Asked(questions.findByIdOptional(earlier.get().resourceId())
+                        .orElseThrow(() -> notFound(earlier.get().resourceId())), earlier);
+            }
+        }
         reject("Invalid question", "The question was not accepted: ", QuestionRules.check(request, now));
         Question q = new Question();
-        q.id = UUID.randomUUID();
-        q.incidentId = UUID.randomUUID();
+        q.id = questionId;
+        q.incidentId = incidentId;
         q.team = request.team();
         q.asker = request.contact().strip();
         q.askerRef = UUID.randomUUID();
@@ -80,7 +111,7 @@ public class Questions {
         questions.persist(q);
         outbox.publish(new QuestionAsked(q.incidentId, q.id, q.team, q.text, q.askerRef.toString(), q.askedAt,
                 q.answerBy));
-        return q;
+        return new Asked(q, Optional.empty());
     }
 
     @Transactional
