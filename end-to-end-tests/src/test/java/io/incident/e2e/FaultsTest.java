@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,11 +45,19 @@ class FaultsTest {
         }
     }
 
-    /** A person reporting over REST every 50 ms, as in a busy hour; the accepted ones are incident ids. */
+    /**
+     * A person reporting over REST every 50 ms, as in a busy hour; the accepted ones are incident ids. Each report
+     * carries an Idempotency-Key, so one refused or cut off can be sent again without the risk of a second incident.
+     */
     private static LoadReporter<UUID> reporter(String label) {
-        return new LoadReporter<>("reporter", Duration.ofMillis(50), i -> given().contentType(ContentType.JSON)
+        return new LoadReporter<>("reporter", Duration.ofMillis(50), i -> sendReport(label, i),
+                r -> UUID.fromString(r.path("incidentId")));
+    }
+
+    private static Response sendReport(String label, int i) {
+        return given().contentType(ContentType.JSON).header("Idempotency-Key", label + " #" + i)
                 .body(Map.of("title", label + " #" + i, "team", "payments"))
-                .post(stack.url(Service.INTAKE) + "/reports"), r -> UUID.fromString(r.path("incidentId")));
+                .post(stack.url(Service.INTAKE) + "/reports");
     }
 
     @Test
@@ -68,7 +77,7 @@ class FaultsTest {
 
     @Test
     @Order(2)
-    @DisplayName("PostgreSQL restart while reports arrive: accepted reports survive; refusals are problems, not stack traces")
+    @DisplayName("PostgreSQL restart while reports arrive: accepted reports survive; refusals are 503 problems, and each sent again with its Idempotency-Key is taken once")
     void databaseRestart() throws Exception {
         LoadReporter<UUID> reporter = reporter("During a database restart");
         try (reporter) {
@@ -81,9 +90,23 @@ class FaultsTest {
         for (Response r : reporter.refused) {
             assertThat(r.statusCode()).as("a refusal while the database is away says to retry").isEqualTo(503);
             assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(r.header("Retry-After")).isNotBlank();
             assertThat(r.asString()).doesNotContain("Exception").doesNotContain("\tat ");
         }
-        assertEveryReportDocumentedOnce(reporter.accepted);
+        // The reporter does what the 503 says: sends each refused report again, with its key. Every one is taken
+        // now, and a report that was taken before gets its first answer again instead of a second incident.
+        List<UUID> all = new ArrayList<>(reporter.accepted);
+        for (int n : reporter.refusedNumbers) {
+            Response retry = sendReport("During a database restart", n);
+            assertThat(retry.statusCode()).as("a refused report sent again once the database is back").isEqualTo(202);
+            all.add(UUID.fromString(retry.path("incidentId")));
+        }
+        Response replay = sendReport("During a database restart", 0);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(UUID.fromString(replay.path("incidentId"))).isEqualTo(reporter.accepted.get(0));
+        assertThat(all).doesNotHaveDuplicates();
+        assertEveryReportDocumentedOnce(all);
     }
 
     @Test

@@ -23,6 +23,8 @@ final class LoadReporter<T> implements AutoCloseable {
 
     final List<T> accepted = new CopyOnWriteArrayList<>();
     final List<Response> refused = new CopyOnWriteArrayList<>();
+    /** The {@code n} of each refused report, in the order of {@link #refused}, so a caller can send it again. */
+    final List<Integer> refusedNumbers = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread thread;
 
@@ -35,11 +37,13 @@ final class LoadReporter<T> implements AutoCloseable {
             int i = 0;
             while (running.get()) {
                 try {
-                    Response r = send.apply(i++);
+                    int n = i++;
+                    Response r = send.apply(n);
                     if (r.statusCode() == 202) {
                         accepted.add(idOf.apply(r));
                     } else {
                         refused.add(r);
+                        refusedNumbers.add(n);
                     }
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException e) {
