@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *
  * <p>The window that remains: if the process dies after the vendor accepted the message and before this
  * transaction commits, the row is still PENDING and is sent again after restart. The window is one message per
- * worker thread ({@code notification.worker.threads}, 16 by default, so at most 16 messages); the resend carries
+ * worker thread ({@code notification.worker.threads}, 4 by default, so at most 4 messages); the resend carries
  * the same Message-ID (or {@code X-Delivery-Id}), so it is recognisable.
  */
 @ApplicationScoped

@@ -73,7 +73,7 @@ public class DeliveryLog {
         d.attempts = 0;
         d.failedAt = null;
         d.nextAttemptAt = clock.instant();
-        queue.wakeWorkersAfterCommit();
+        queue.wakeWorkersAfterCommit(1);
         return d;
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stores planned deliveries in the caller's transaction, one row per (notice, recipient, channel): a notice planned
@@ -62,7 +63,7 @@ public class DeliveryQueue {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store " + planned.size() + " deliveries", e);
         }
-        wakeWorkersAfterCommit();
+        wakeWorkersAfterCommit(planned.size());
     }
 
     /**
@@ -105,8 +106,18 @@ public class DeliveryQueue {
         ps.setShort(15, Urgency.of(p.template()).priority);
     }
 
-    /** One wake-up per transaction, however many notices it planned. */
-    public void wakeWorkersAfterCommit() {
-        AfterCommit.once(transactions, WAKE_REGISTERED, signal::wake);
+    /**
+     * After the current transaction commits, wakes one worker per delivery it made due (at most every worker): one
+     * after-commit action per transaction, however many times it enqueues.
+     */
+    public void wakeWorkersAfterCommit(int deliveries) {
+        AtomicInteger due = (AtomicInteger) transactions.getResource(WAKE_REGISTERED);
+        if (due == null) {
+            AtomicInteger count = new AtomicInteger();
+            transactions.putResource(WAKE_REGISTERED, count);
+            AfterCommit.run(transactions, () -> signal.wake(count.get()));
+            due = count;
+        }
+        due.addAndGet(deliveries);
     }
 }

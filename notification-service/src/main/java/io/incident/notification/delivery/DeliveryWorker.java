@@ -33,6 +33,7 @@ public class DeliveryWorker {
 
     void start(@Observes StartupEvent ignored) {
         running = true;
+        signal.workers(config.threads());
         for (int i = 0; i < config.threads(); i++) {
             Thread t = new Thread(this::loop, "delivery-worker-" + i);
             t.setDaemon(true);
@@ -50,11 +51,10 @@ public class DeliveryWorker {
         Duration backoff = Duration.ofMillis(100);
         while (running) {
             try {
-                long seen = signal.generation();
                 DeliveryAttempt.Outcome outcome = attempt.processNext();
                 backoff = Duration.ofMillis(100);
                 if (outcome == DeliveryAttempt.Outcome.NOTHING_DUE) {
-                    signal.await(seen, config.pollInterval());
+                    signal.await(config.pollInterval());
                 } else if (outcome == DeliveryAttempt.Outcome.THROTTLED) {
                     Thread.sleep(THROTTLE_PAUSE.toMillis());
                 }

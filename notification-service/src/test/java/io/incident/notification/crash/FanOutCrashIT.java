@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class FanOutCrashIT {
 
     private static final int RECIPIENTS = 500;
-    private static final int SENDER_THREADS = 16;
+    private static final int SENDER_THREADS = 4;
 
     @Test
     @DisplayName("SIGKILL in the middle of a 500-recipient fan-out: after restart every recipient has exactly one message")
