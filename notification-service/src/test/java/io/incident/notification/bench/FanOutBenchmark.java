@@ -27,9 +27,12 @@ public final class FanOutBenchmark {
 
     public static void main(String[] args) throws Exception {
         int recipients = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        // An optional second argument sets the sender threads; without it the service's default applies.
+        Map<String, String> props = args.length > 1
+                ? Map.of("notification.rate-limits.email", "1000000", "notification.worker.threads", args[1])
+                : Map.of("notification.rate-limits.email", "1000000");
         TestInfrastructure infra = TestInfrastructure.get();
-        try (PackagedService service = new PackagedService(Map.of("notification.rate-limits.email", "1000000"),
-                Path.of("target", "fanout-benchmark.log"))) {
+        try (PackagedService service = new PackagedService(props, Path.of("target", "fanout-benchmark.log"))) {
             service.start();
             String team = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             FanOut.insertStakeholders(infra, team, recipients);
