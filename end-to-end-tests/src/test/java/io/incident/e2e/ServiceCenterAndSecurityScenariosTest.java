@@ -239,6 +239,6 @@ class ServiceCenterAndSecurityScenariosTest {
                 .isEqualTo("MET");
         // Nobody has command of the late one: its team's product owners hear of the breach.
         platform.awaitMail(to("payments-owners@example.org").and(about(late))
-                .and(m -> body(m).contains("SECURITY_FORM")));
+                .and(m -> body(m).contains("Security incident form")));
     }
 }
