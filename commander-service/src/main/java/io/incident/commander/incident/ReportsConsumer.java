@@ -3,7 +3,7 @@ package io.incident.commander.incident;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** The topics that drive incidents: reports (intake) and clocks (deadline). Thin: the registry does the work. */
@@ -20,13 +20,13 @@ public class ReportsConsumer {
 
     @Incoming("incident-reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "incident-registry", registry::apply);
+    public void onReport(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-reports", "incident-registry", registry::apply);
     }
 
     @Incoming("incident-deadlines")
     @Blocking
-    public void onDeadline(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "incident-deadlines", registry::apply);
+    public void onDeadline(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-deadlines", "incident-deadlines", registry::apply);
     }
 }

@@ -3,7 +3,7 @@ package io.incident.deadline.incident;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -23,26 +23,26 @@ public class IncidentEventsConsumer {
 
     @Incoming("incident-reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    public void onReport(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-reports", ProcessClocks.CONSUMER, clocks::apply);
     }
 
     @Incoming("incident-lifecycle")
     @Blocking
-    public void onLifecycle(ConsumerRecord<String, String> record) {
-        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    public void onLifecycle(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-lifecycle", ProcessClocks.CONSUMER, clocks::apply);
     }
 
     @Incoming("incident-documents")
     @Blocking
-    public void onDocument(ConsumerRecord<String, String> record) {
-        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    public void onDocument(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-documents", ProcessClocks.CONSUMER, clocks::apply);
     }
 
     /** Its own topic: a reminder that came due starts its next round (R-CMD-5, R-SEC-3). */
     @Incoming("incident-deadlines")
     @Blocking
-    public void onDeadline(ConsumerRecord<String, String> record) {
-        receiver.receive(record, ProcessClocks.CONSUMER, clocks::apply);
+    public void onDeadline(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-deadlines", ProcessClocks.CONSUMER, clocks::apply);
     }
 }

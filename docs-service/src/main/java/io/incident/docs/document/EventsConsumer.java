@@ -3,7 +3,7 @@ package io.incident.docs.document;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -25,25 +25,25 @@ public class EventsConsumer {
 
     @Incoming("incident-reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        receiver.receive(record, HANDLER, documents::apply);
+    public void onReport(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-reports", HANDLER, documents::apply);
     }
 
     @Incoming("incident-lifecycle")
     @Blocking
-    public void onLifecycle(ConsumerRecord<String, String> record) {
-        receiver.receive(record, HANDLER, documents::apply);
+    public void onLifecycle(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-lifecycle", HANDLER, documents::apply);
     }
 
     @Incoming("incident-deadlines")
     @Blocking
-    public void onDeadline(ConsumerRecord<String, String> record) {
-        receiver.receive(record, HANDLER, documents::apply);
+    public void onDeadline(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-deadlines", HANDLER, documents::apply);
     }
 
     @Incoming("incident-notifications")
     @Blocking
-    public void onNotification(ConsumerRecord<String, String> record) {
-        receiver.receive(record, HANDLER, documents::apply);
+    public void onNotification(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-notifications", HANDLER, documents::apply);
     }
 }

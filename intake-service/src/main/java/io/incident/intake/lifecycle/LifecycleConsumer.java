@@ -3,7 +3,7 @@ package io.incident.intake.lifecycle;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** incident.lifecycle, for the ends of incidents. Thin: {@link EventReceiver} decodes, deduplicates and retries. */
@@ -20,7 +20,7 @@ public class LifecycleConsumer {
 
     @Incoming("incident-lifecycle")
     @Blocking
-    public void onLifecycle(ConsumerRecord<String, String> record) {
-        receiver.receive(record, IncidentEndings.CONSUMER, endings::apply);
+    public void onLifecycle(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-lifecycle", IncidentEndings.CONSUMER, endings::apply);
     }
 }

@@ -3,7 +3,7 @@ package io.incident.intake.question;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -23,7 +23,7 @@ public class QuestionTimeoutConsumer {
 
     @Incoming("incident-deadlines")
     @Blocking
-    public void onDeadline(ConsumerRecord<String, String> record) {
-        receiver.receive(record, Questions.CONSUMER, questions::apply);
+    public void onDeadline(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-deadlines", Questions.CONSUMER, questions::apply);
     }
 }

@@ -4,7 +4,7 @@ import io.incident.notification.routing.NotificationPlanner;
 import io.incident.runtime.messaging.EventReceiver;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Every topic whose events call for a notice; each record is planned in its own inbox transaction. */
@@ -21,25 +21,25 @@ public class IncidentEventsConsumer {
 
     @Incoming("incident-reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "incident-watch", planner::apply);
+    public void onReport(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-reports", "incident-watch", planner::apply);
     }
 
     @Incoming("incident-lifecycle")
     @Blocking
-    public void onLifecycle(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "notification-planner", planner::apply);
+    public void onLifecycle(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-lifecycle", "notification-planner", planner::apply);
     }
 
     @Incoming("incident-deadlines")
     @Blocking
-    public void onDeadline(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "notification-planner", planner::apply);
+    public void onDeadline(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-deadlines", "notification-planner", planner::apply);
     }
 
     @Incoming("incident-documents")
     @Blocking
-    public void onDocument(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "notification-planner", planner::apply);
+    public void onDocument(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "incident-documents", "notification-planner", planner::apply);
     }
 }

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /** The idempotent inbox, joined to the caller's transaction. */
 @ApplicationScoped
@@ -31,6 +33,16 @@ public class Inbox {
             return store.tryRecord(c, envelope, consumer, clock.instant());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record event " + envelope.id() + " in the inbox", e);
+        }
+    }
+
+    /** {@link #firstDelivery} for a batch in one statement: the ids seen here for the first time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(List<EventEnvelope> envelopes, String consumer) {
+        try (Connection c = dataSource.getConnection()) {
+            return store.tryRecordAll(c, envelopes, consumer, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record " + envelopes.size() + " events in the inbox", e);
         }
     }
 

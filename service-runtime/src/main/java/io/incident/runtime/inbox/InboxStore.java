@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** SQL for the inbox table; works on the caller's connection so the record joins the effect's transaction. */
@@ -33,6 +35,50 @@ public final class InboxStore {
             ps.setTimestamp(6, Timestamp.from(envelope.time()));
             ps.setTimestamp(7, Timestamp.from(now));
             return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * {@link #tryRecord} for many events in one statement: returns the ids this consumer had not seen, in no
+     * particular order. The caller passes each event once.
+     */
+    public Set<UUID> tryRecordAll(Connection c, List<EventEnvelope> envelopes, String consumer, Instant now)
+            throws SQLException {
+        int n = envelopes.size();
+        Object[] ids = new Object[n];
+        String[] types = new String[n];
+        Object[] subjects = new Object[n];
+        String[] sources = new String[n];
+        String[] times = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventEnvelope e = envelopes.get(i);
+            ids[i] = e.id();
+            types[i] = e.type();
+            subjects[i] = e.subject();
+            sources[i] = e.source();
+            times[i] = e.time().toString();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into inbox_event (event_id, consumer, event_type, subject, source, occurred_at, processed_at)
+                select e.id, ?, e.type, e.subject, e.source, e.occurred_at::timestamptz, ?
+                  from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[])
+                       as e(id, type, subject, source, occurred_at)
+                on conflict do nothing
+                returning event_id""")) {
+            ps.setString(1, consumer);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setArray(3, c.createArrayOf("uuid", ids));
+            ps.setArray(4, c.createArrayOf("text", types));
+            ps.setArray(5, c.createArrayOf("uuid", subjects));
+            ps.setArray(6, c.createArrayOf("text", sources));
+            ps.setArray(7, c.createArrayOf("text", times));
+            try (ResultSet rs = ps.executeQuery()) {
+                Set<UUID> fresh = new HashSet<>();
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+                return fresh;
+            }
         }
     }
 

@@ -15,9 +15,14 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +34,11 @@ import java.util.function.Consumer;
  * the partition waits rather than losing or reordering events. A record that breaks the contract, or a failure that
  * repeats {@value #ATTEMPTS_BEFORE_DEAD_LETTER} times, is thrown to the channel's failure strategy, which puts it on
  * the dead-letter topic for a person to look at.
+ *
+ * <p>{@link #receiveBatch} applies a whole poll in one transaction: one inbox statement and one commit for up to
+ * {@code max.poll.records} events instead of one each, which is what lets a service keep pace with a storm. If the
+ * batch fails for any reason it is rolled back and its records are applied one at a time as above, so one bad event
+ * never blocks or doubles the others; a record given up on there goes to the dead-letter topic by itself.
  *
  * <p>Each record is applied inside a CONSUMER span, child of the producer span its {@code ce_traceparent} names (a
  * new trace when it names none), with the trace id in the log MDC: events the handler raises through the outbox
@@ -43,10 +53,99 @@ public class EventReceiver {
 
     private final Inbox inbox;
     private final Tracing tracing;
+    private final DeadLetters deadLetters;
+    private final PersistenceContext persistence;
 
-    public EventReceiver(Inbox inbox, Tracing tracing) {
+    public EventReceiver(Inbox inbox, Tracing tracing, DeadLetters deadLetters, PersistenceContext persistence) {
         this.inbox = inbox;
         this.tracing = tracing;
+        this.deadLetters = deadLetters;
+        this.persistence = persistence;
+    }
+
+    /**
+     * Applies a polled batch in one transaction, in record order, falling back to {@link #receive} per record when
+     * the batch fails. Never throws for a record that cannot be applied: that record is dead-lettered to
+     * {@code dead-letter-topic-<channel>} and the others go on.
+     *
+     * @param channel the incoming channel the records came from, which names the dead-letter topic
+     * @return how many events the handler applied
+     */
+    public int receiveBatch(Iterable<ConsumerRecord<String, String>> records, String channel, String consumer,
+                            Consumer<EventEnvelope> handler) {
+        List<Received> batch = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Map<String, String> headers = headers(record);
+            Optional<EventEnvelope> decoded;
+            try {
+                decoded = EventCodec.decode(headers, record.value());
+            } catch (RuntimeException e) {
+                // Breaks the contract: the single-record path below dead-letters it.
+                batch.add(new Received(record, headers, null));
+                continue;
+            }
+            if (decoded.isEmpty()) {
+                LOG.debugf("Skipping unknown event type on %s at offset %d", record.topic(), record.offset());
+            } else if (seen.add(decoded.get().id())) {
+                batch.add(new Received(record, headers, decoded.get()));
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        if (batch.size() > 1 && batch.stream().allMatch(r -> r.envelope() != null)) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(batch, consumer, handler));
+            } catch (RuntimeException e) {
+                LOG.infof("A batch of %d events for %s failed (%s); applying them one at a time", batch.size(),
+                        consumer, e.toString());
+            }
+        }
+        int applied = 0;
+        for (Received r : batch) {
+            try {
+                if (receive(r.record(), consumer, handler)) {
+                    applied++;
+                }
+            } catch (RuntimeException e) {
+                deadLetters.send(channel, r.record(), e);
+            }
+        }
+        return applied;
+    }
+
+    private int applyInOneTransaction(List<Received> batch, String consumer, Consumer<EventEnvelope> handler) {
+        Set<UUID> fresh = inbox.firstDeliveries(batch.stream().map(Received::envelope).toList(), consumer);
+        int applied = 0;
+        for (Received r : batch) {
+            EventEnvelope envelope = r.envelope();
+            if (!fresh.contains(envelope.id())) {
+                LOG.debugf("Skipping redelivered event %s", envelope.id());
+                continue;
+            }
+            Span span = EventSpans.startProcess(tracing, tracing.parentFromCloudEvent(r.headers()),
+                    r.record().topic(), r.record().partition(), r.record().offset(), consumer, envelope.id(),
+                    envelope.type(), envelope.source(), envelope.subject());
+            try (Tracing.ActiveSpan ignored = tracing.activate(span)) {
+                handler.accept(envelope);
+                // The next event's handler may read with plain JDBC what this one wrote through Hibernate, and must
+                // see the database as it would in a transaction of its own: write everything out, forget the rest.
+                persistence.flushAndClear();
+                applied++;
+            } catch (RuntimeException | Error e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, "batch rolled back; applied again on its own");
+                throw e;
+            } finally {
+                span.end();
+            }
+        }
+        return applied;
+    }
+
+    private record Received(ConsumerRecord<String, String> record, Map<String, String> headers,
+                            EventEnvelope envelope) {
     }
 
     /**

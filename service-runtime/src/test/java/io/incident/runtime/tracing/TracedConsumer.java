@@ -6,7 +6,7 @@ import io.incident.runtime.outbox.Outbox;
 import io.incident.testkit.TestEvents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.MDC;
 
@@ -48,8 +48,8 @@ public class TracedConsumer {
 
     @Incoming("traced-reports")
     @Blocking
-    public void onReport(ConsumerRecord<String, String> record) {
-        receiver.receive(record, "tracing-test", envelope -> {
+    public void onReport(ConsumerRecords<String, String> records) {
+        receiver.receiveBatch(records, "traced-reports", "tracing-test", envelope -> {
             if (!followed.contains(envelope.subject())) {
                 return;
             }
