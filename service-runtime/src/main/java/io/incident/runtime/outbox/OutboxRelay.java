@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +23,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Moves committed outbox rows to Kafka. A batch is locked, sent, acknowledged by the broker ({@code acks=all}) and
- * only then marked published, in one database transaction. If the process dies after sending and before the mark
- * commits, the rows are sent again on restart: delivery is at least once, and consumers deduplicate on the event id.
+ * Moves committed outbox rows to Kafka. The relay that holds the schema's leadership (a session lock on a connection
+ * it keeps) reads a batch, sends it, waits for the broker's acknowledgement ({@code acks=all}) and only then marks it
+ * published. No transaction or row lock is held while the batch is on its way: only the leader touches these rows.
+ * If the process dies after sending and before the mark commits, the rows are sent again by the next leader:
+ * delivery is at least once, and consumers deduplicate on the event id. A relay whose batch fails resigns, so a
+ * healthy instance can take over.
  *
  * <p>Each send is a PRODUCER span, child of the trace the row was written in (a new trace if it was written outside
  * one), and the record carries that span as {@code ce_traceparent}: the consumer's span becomes its child.
  */
-public final class OutboxRelay {
+public final class OutboxRelay implements AutoCloseable {
 
     /** Told about every batch the broker acknowledged, before it is marked published. */
     @FunctionalInterface
@@ -47,6 +51,8 @@ public final class OutboxRelay {
     private final Duration sendTimeout;
     private final Tracing tracing;
     private final SendListener listener;
+    /** Only the relay's own thread touches it. */
+    private Connection leader;
 
     public OutboxRelay(DataSource dataSource, OutboxStore store, Producer<String, String> producer, Clock clock,
                        int batchSize, Duration sendTimeout, Tracing tracing, SendListener listener) {
@@ -60,31 +66,68 @@ public final class OutboxRelay {
         this.listener = Objects.requireNonNull(listener);
     }
 
-    /** Publishes at most one batch and returns how many events it published. */
+    /** Publishes at most one batch and returns how many events it published (0 when another relay leads). */
     public int relayOnce() throws Exception {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                if (!store.tryLeadership(c)) {
-                    c.rollback();
-                    return 0;
-                }
-                List<OutboxMessage> batch = store.lockUnpublished(c, batchSize);
-                if (!batch.isEmpty()) {
-                    send(batch);
-                    listener.sent(batch);
-                    store.markPublished(c, batch, clock.instant());
-                }
-                c.commit();
-                return batch.size();
-            } catch (Exception | Error e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        try {
+            Connection c = leadership();
+            if (c == null) {
+                return 0;
             }
+            List<OutboxMessage> batch = store.unpublished(c, batchSize);
+            if (!batch.isEmpty()) {
+                send(batch);
+                listener.sent(batch);
+                store.markPublished(c, batch, clock.instant());
+            }
+            return batch.size();
+        } catch (Exception | Error e) {
+            resign();
+            throw e;
         }
+    }
+
+    /** The connection this relay leads on, or null while another relay leads. */
+    private Connection leadership() throws SQLException {
+        if (leader != null) {
+            return leader;
+        }
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(true);
+            if (store.tryLeadership(c)) {
+                leader = c;
+                return c;
+            }
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        c.close();
+        return null;
+    }
+
+    /** Gives leadership up. A pooled connection outlives close(), so the lock is released first. */
+    private void resign() {
+        Connection c = leader;
+        leader = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            store.releaseLeadership(c);
+        } catch (SQLException | RuntimeException ignored) {
+            // A broken connection: its session, and the lock with it, is gone already.
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Nothing more to release.
+        }
+    }
+
+    @Override
+    public void close() {
+        resign();
     }
 
     private void send(List<OutboxMessage> batch) throws Exception {

@@ -93,6 +93,14 @@ public class OutboxRelayWorker {
     }
 
     private void loop(OutboxRelay relay) {
+        try {
+            relayUntilStopped(relay);
+        } finally {
+            relay.close();
+        }
+    }
+
+    private void relayUntilStopped(OutboxRelay relay) {
         Duration backoff = Duration.ofMillis(100);
         // Housekeeping runs on real time, so a test that moves the injected clock does not set off a purge; the
         // retention cut-off itself reads the injected clock.

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,25 +58,43 @@ public final class OutboxStore {
 
     /**
      * Only one relay per schema sends at a time, so events leave in the order they were written even when
-     * several instances of a service run. The lock is released when the transaction ends.
+     * several instances of a service run. The lock belongs to the connection's session: the relay keeps that
+     * connection while it leads, and the lock goes when it {@link #releaseLeadership resigns} or its session ends
+     * (a killed process's connection closes at once). The keepalives make PostgreSQL notice within about 30 s a
+     * leader that vanished without closing its connection (a network partition), so another instance takes over.
      */
     public boolean tryLeadership(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set tcp_keepalives_idle = 10");
+            s.execute("set tcp_keepalives_interval = 5");
+            s.execute("set tcp_keepalives_count = 4");
+        }
         try (PreparedStatement ps = c.prepareStatement(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))");
+                "select pg_try_advisory_lock(hashtext(current_schema() || '.outbox_event'))");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
         }
     }
 
-    public List<OutboxMessage> lockUnpublished(Connection c, int limit) throws SQLException {
+    public void releaseLeadership(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pg_advisory_unlock(hashtext(current_schema() || '.outbox_event'))")) {
+            ps.execute();
+        }
+    }
+
+    /**
+     * The oldest rows not yet published. No row locks: only the leader reads and marks them, so the read costs no
+     * writes and holds nothing while the batch is on its way to the broker.
+     */
+    public List<OutboxMessage> unpublished(Connection c, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select id, event_id, topic, event_type, source, subject, occurred_at, payload, traceparent
                   from outbox_event
                  where published_at is null
                  order by id
-                 limit ?
-                   for update skip locked""")) {
+                 limit ?""")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 List<OutboxMessage> batch = new ArrayList<>();

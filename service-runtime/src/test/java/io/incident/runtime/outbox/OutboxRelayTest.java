@@ -45,6 +45,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The outbox and inbox against real PostgreSQL and Kafka, including a relay that dies mid-batch. */
 class OutboxRelayTest {
@@ -124,16 +125,31 @@ class OutboxRelayTest {
     }
 
     @Test
-    @DisplayName("a second relay instance waits while the first holds the batch, so order is kept")
+    @DisplayName("a second relay instance waits while the first leads, and takes over when the first is gone")
     void oneRelayAtATime() throws Exception {
-        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
-            first.setAutoCommit(false);
-            second.setAutoCommit(false);
-            assertThat(outbox.tryLeadership(first)).isTrue();
-            assertThat(outbox.tryLeadership(second)).isFalse();
-            first.commit();
-            assertThat(outbox.tryLeadership(second)).isTrue();
-            second.commit();
+        try (Connection c = dataSource.getConnection()) {
+            outbox.appendAll(c, List.of(envelope(), envelope()));
+        }
+        try (KafkaProducer<String, String> producer = producer();
+             OutboxRelay first = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 1,
+                     Duration.ofSeconds(10), Tracing.disabled(), OutboxRelay.SendListener.NONE);
+             OutboxRelay second = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 1,
+                     Duration.ofSeconds(10), Tracing.disabled(), OutboxRelay.SendListener.NONE)) {
+            assertThat(first.relayOnce()).isEqualTo(1);
+            assertThat(second.relayOnce()).as("the first still leads between batches").isZero();
+            assertThat(unpublished()).isEqualTo(1);
+            first.close();
+            assertThat(second.relayOnce()).as("leadership passes once the first is gone").isEqualTo(1);
+            assertThat(first.relayOnce()).as("and stays with the second").isZero();
+        }
+        assertThat(unpublished()).isZero();
+        try (Connection a = dataSource.getConnection(); Connection b = dataSource.getConnection()) {
+            assertThat(outbox.tryLeadership(a)).isTrue();
+            assertThat(outbox.tryLeadership(b)).isFalse();
+            a.close();
+            // The server ends the session as soon as it reads the close, a moment after the client sent it.
+            await("a leader's session that ends frees the lock").atMost(Duration.ofSeconds(10))
+                    .until(() -> outbox.tryLeadership(b));
         }
     }
 
