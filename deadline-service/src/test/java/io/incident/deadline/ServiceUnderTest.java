@@ -19,6 +19,7 @@ import io.incident.events.QuestionAsked;
 import io.incident.events.IncidentResolved;
 import io.incident.events.IncidentTriaged;
 import io.incident.events.ReportChannel;
+import io.incident.events.RootCauseAnalysisCompleted;
 import io.incident.events.SecurityFormFiled;
 import io.incident.events.Severity;
 import io.incident.events.SeverityChanged;
@@ -29,6 +30,8 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +90,18 @@ public final class ServiceUnderTest {
     /** A connection to the service's schema, for what the API does not show (the outbox, rows set up by hand). */
     public static Connection database() throws SQLException {
         return TestInfrastructure.get().connect("deadline");
+    }
+
+    /** Whether the service's consumer has handled the event (its inbox row commits with the effect). */
+    public static boolean applied(EventEnvelope event) throws SQLException {
+        try (Connection c = database();
+             PreparedStatement ps = c.prepareStatement("select count(*) from inbox_event where event_id = ?")) {
+            ps.setObject(1, event.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
     }
 
     public static List<String> types(List<ConsumerRecord<String, String>> records) {
@@ -154,6 +169,10 @@ public final class ServiceUnderTest {
 
     public static EventEnvelope securityFormFiled(UUID incident, Instant at) {
         return EventEnvelope.wrap(new SecurityFormFiled(incident, "person-ref-8", at), DOCS, at);
+    }
+
+    public static EventEnvelope rootCauseAnalysisCompleted(UUID incident, Instant at) {
+        return EventEnvelope.wrap(new RootCauseAnalysisCompleted(incident, UUID.randomUUID(), at), DOCS, at);
     }
 
     /** R-REP-7: a question keyed by the incident id reserved for it; {@code answerBy} null means the process's goal. */

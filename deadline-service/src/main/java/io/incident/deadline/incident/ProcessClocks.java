@@ -64,13 +64,15 @@ public class ProcessClocks {
 
     private final TrackedIncidentRepository incidents;
     private final DeadlineRepository deadlines;
+    private final HeardStopRepository stops;
     private final Clocks clocks;
     private final DeadlinePolicy policy;
 
-    public ProcessClocks(TrackedIncidentRepository incidents, DeadlineRepository deadlines, Clocks clocks,
-                         DeadlinePolicy policy) {
+    public ProcessClocks(TrackedIncidentRepository incidents, DeadlineRepository deadlines, HeardStopRepository stops,
+                         Clocks clocks, DeadlinePolicy policy) {
         this.incidents = incidents;
         this.deadlines = deadlines;
+        this.stops = stops;
         this.clocks = clocks;
         this.policy = policy;
     }
@@ -92,8 +94,9 @@ public class ProcessClocks {
             }
             acknowledged(incident, e.acknowledgedAt());
         } else if (event instanceof IncidentTriaged e) {
-            clocks.stop(incident.id, TRIAGE, e.decidedAt());
+            stop(incident, TRIAGE, e.decidedAt());
         } else if (event instanceof CommandHandedOff e) {
+            stops.remember(incident.id, FATIGUE_ROTATION, e.handedOffAt());
             handedOff(incident, e.handedOffAt());
         } else if (event instanceof SeverityChanged e) {
             severityChanged(incident, e.to(), e.changedAt());
@@ -109,23 +112,52 @@ public class ProcessClocks {
             closeProposed(incident, e);
         } else if (event instanceof CloseObjected e) {
             // R-CLS-1: a valid objection keeps the incident open; the window closes without a verdict.
+            stops.remember(incident.id, CLOSE_OBJECTION_WINDOW, e.objectedAt());
             clocks.cancel(incident.id, CLOSE_OBJECTION_WINDOW, e.objectedAt());
         } else if (event instanceof IncidentClosed e) {
             closed(incident, e);
         } else if (event instanceof DocumentUpdated e) {
             documentUpdated(incident, e);
         } else if (event instanceof SecurityFormFiled e) {
-            clocks.stop(incident.id, SECURITY_FORM, e.filedAt());
+            stop(incident, SECURITY_FORM, e.filedAt());
         } else if (event instanceof RootCauseAnalysisCompleted e) {
-            clocks.stop(incident.id, ROOT_CAUSE_ANALYSIS, e.completedAt());
+            stop(incident, ROOT_CAUSE_ANALYSIS, e.completedAt());
         } else if (event instanceof QuestionAsked e) {
             asked(incident, e);
         } else if (event instanceof QuestionAnswered e) {
             // R-REP-7: an answer in time meets the clock; one after the due time is recorded as breached.
-            clocks.stop(incident.id, QUESTION, e.answeredAt());
+            stop(incident, QUESTION, e.answeredAt());
         } else if (event instanceof DeadlineBreached e && RECURRING.contains(e.kind())) {
             comeRound(incident, e);
         }
+    }
+
+    /** Stops the running clock of this kind, and remembers the stop in case the start is still on its way. */
+    private void stop(TrackedIncident incident, DeadlineKind kind, Instant at) {
+        stops.remember(incident.id, kind, at);
+        clocks.stop(incident.id, kind, at);
+    }
+
+    /**
+     * Starts a clock and ends it at once by the stops heard before its start ({@link StopsBeforeStart}), so that a
+     * stop which overtook its start (the triage decision, published before the acknowledgement) leaves no clock
+     * running.
+     */
+    private void start(TrackedIncident incident, DeadlineKind kind, DeadlinePolicy.Timing timing) {
+        clocks.start(incident.id, kind, timing);
+        for (Instant at : StopsBeforeStart.endings(kind, timing.startsAt(), stops.of(incident.id, kind))) {
+            switch (StopsBeforeStart.effect(kind)) {
+                case STOP_ONCE, STOP_ROUND -> clocks.stop(incident.id, kind, at);
+                case CANCEL_ROUND -> clocks.cancel(incident.id, kind, at);
+                case RESTART -> nextPeriod(incident, kind, at)
+                        .ifPresent(next -> clocks.restart(incident.id, kind, at, next));
+            }
+        }
+    }
+
+    private Optional<DeadlinePolicy.Timing> nextPeriod(TrackedIncident incident, DeadlineKind kind, Instant from) {
+        return kind == LEADERSHIP_UPDATE ? policy.leadershipUpdate(incident.severity, from)
+                : Optional.of(policy.after(kind, from));
     }
 
     /**
@@ -176,7 +208,7 @@ public class ProcessClocks {
         if (incident.reportedAt != null || !incident.isOpen() || deadlines.latest(incident.id, QUESTION).isPresent()) {
             return;
         }
-        clocks.start(incident.id, QUESTION, policy.question(e.askedAt(), e.answerBy()));
+        start(incident, QUESTION, policy.question(e.askedAt(), e.answerBy()));
     }
 
     private void reported(TrackedIncident incident, IncidentReported e) {
@@ -191,7 +223,7 @@ public class ProcessClocks {
         }
         if (e.security()) {
             // R-SEC-1: the form is due within the hour "even if the incident closes sooner".
-            clocks.start(incident.id, SECURITY_FORM, policy.after(SECURITY_FORM, e.reportedAt()));
+            start(incident, SECURITY_FORM, policy.after(SECURITY_FORM, e.reportedAt()));
         }
         if (!incident.isOpen()) {
             return;
@@ -213,17 +245,16 @@ public class ProcessClocks {
         if (!incident.isOpen()) {
             return;
         }
-        clocks.start(incident.id, TRIAGE, policy.after(TRIAGE, at));
-        clocks.start(incident.id, DOCUMENT_UPDATE, policy.after(DOCUMENT_UPDATE, at));
-        clocks.start(incident.id, FATIGUE_ROTATION, policy.after(FATIGUE_ROTATION, at));
+        start(incident, TRIAGE, policy.after(TRIAGE, at));
+        start(incident, DOCUMENT_UPDATE, policy.after(DOCUMENT_UPDATE, at));
+        start(incident, FATIGUE_ROTATION, policy.after(FATIGUE_ROTATION, at));
         startLeadershipUpdates(incident, at);
     }
 
     /** Once per incident: the severity may become known from the report, the acknowledgement or a change. */
     private void startLeadershipUpdates(TrackedIncident incident, Instant from) {
         if (incident.resolvedAt == null && deadlines.runningForUpdate(incident.id, LEADERSHIP_UPDATE).isEmpty()) {
-            policy.leadershipUpdate(incident.severity, from)
-                    .ifPresent(t -> clocks.start(incident.id, LEADERSHIP_UPDATE, t));
+            policy.leadershipUpdate(incident.severity, from).ifPresent(t -> start(incident, LEADERSHIP_UPDATE, t));
         }
     }
 
@@ -252,8 +283,7 @@ public class ProcessClocks {
         }
         // A new proposal replaces one still open.
         clocks.cancel(incident.id, CLOSE_OBJECTION_WINDOW, e.proposedAt());
-        clocks.start(incident.id, CLOSE_OBJECTION_WINDOW,
-                policy.closeObjectionWindow(e.proposedAt(), e.objectionWindowEndsAt()));
+        start(incident, CLOSE_OBJECTION_WINDOW, policy.closeObjectionWindow(e.proposedAt(), e.objectionWindowEndsAt()));
     }
 
     private void closed(TrackedIncident incident, IncidentClosed e) {
@@ -269,11 +299,18 @@ public class ProcessClocks {
         }
         // Nothing the response owed is owed any more, except the security form (R-SEC-1).
         clocks.cancelAll(incident.id, e.closedAt(), List.of(SECURITY_FORM));
-        clocks.start(incident.id, ROOT_CAUSE_ANALYSIS, policy.rootCauseAnalysis(e.closedAt(), incident.team));
+        start(incident, ROOT_CAUSE_ANALYSIS, policy.rootCauseAnalysis(e.closedAt(), incident.team));
     }
 
     /** R-DOC-2: each update by the IC starts the next two hours. */
     private void documentUpdated(TrackedIncident incident, DocumentUpdated e) {
+        // Remembered before the IC has command too: the acknowledgement may be on its way on another topic.
+        if (policy.countsAsDocumentUpdate(e.entryKind())) {
+            stops.remember(incident.id, DOCUMENT_UPDATE, e.updatedAt());
+        }
+        if (policy.isLeadershipUpdate(e.entryKind())) {
+            stops.remember(incident.id, LEADERSHIP_UPDATE, e.updatedAt());
+        }
         if (!policy.countsAsDocumentUpdate(e.entryKind()) || !incident.isUnderCommand()) {
             return;
         }

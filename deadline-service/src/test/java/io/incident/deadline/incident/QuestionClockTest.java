@@ -14,18 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.incident.deadline.ServiceUnderTest.TIMEOUT;
+import static io.incident.deadline.ServiceUnderTest.applied;
 import static io.incident.deadline.ServiceUnderTest.awaitDeadlines;
-import static io.incident.deadline.ServiceUnderTest.database;
 import static io.incident.deadline.ServiceUnderTest.deadlines;
 import static io.incident.deadline.ServiceUnderTest.decode;
 import static io.incident.deadline.ServiceUnderTest.now;
@@ -47,18 +43,6 @@ class QuestionClockTest {
 
     private static List<Map<String, String>> questionClocks(JsonPath deadlines) {
         return deadlines.getList("findAll { it.kind == 'QUESTION' }");
-    }
-
-    /** Whether the service's consumer has handled the event (its inbox row commits with the effect). */
-    private static boolean applied(EventEnvelope event) throws SQLException {
-        try (Connection c = database();
-             PreparedStatement ps = c.prepareStatement("select count(*) from inbox_event where event_id = ?")) {
-            ps.setObject(1, event.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 
     @Test
