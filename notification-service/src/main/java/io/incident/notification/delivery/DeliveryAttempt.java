@@ -114,7 +114,7 @@ public class DeliveryAttempt {
         @SuppressWarnings("unchecked")
         List<Delivery> rows = em.createNativeQuery("select * from delivery where status = 'PENDING'"
                         + " and next_attempt_at <= ?1" + skip
-                        + " order by priority, next_attempt_at limit 1 for update skip locked", Delivery.class)
+                        + " order by priority, recipient_backlog, next_attempt_at limit 1 for update skip locked", Delivery.class)
                 .setParameter(1, now).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
     }

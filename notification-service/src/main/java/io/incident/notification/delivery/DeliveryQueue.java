@@ -14,14 +14,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stores planned deliveries in the caller's transaction, one row per (notice, recipient, channel): a notice planned
  * twice (a redelivered event, two events raising the same notice) adds nothing. Each row gets the priority its
- * template's {@link Urgency} gives, which the workers claim by. The workers are woken after commit.
+ * template's {@link Urgency} gives, and the number of deliveries of that priority already waiting for the same
+ * recipient: workers claim by both, so a recipient's first message goes before anyone's hundredth (V103). The workers
+ * are woken after commit.
  */
 @ApplicationScoped
 public class DeliveryQueue {
@@ -29,8 +33,11 @@ public class DeliveryQueue {
     private static final Object WAKE_REGISTERED = new Object();
     private static final String INSERT = """
             insert into delivery (id, notice_key, incident_id, recipient, channel, audience, template, subject, body,
-                                  status, attempts, next_attempt_at, last_error, created_at, failed_at, priority)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                                  status, attempts, next_attempt_at, last_error, created_at, failed_at, priority,
+                                  recipient_backlog)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?,
+                    (select count(*) from delivery w
+                      where w.recipient = ? and w.priority = ? and w.status = 'PENDING') + ?)
             on conflict (notice_key, recipient, channel) do nothing""";
 
     private final DataSource dataSource;
@@ -54,9 +61,14 @@ public class DeliveryQueue {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
+        // The rows of one batch are inserted by one statement, which does not see its own rows: their places in
+        // each recipient's line are counted here.
+        Map<String, Integer> earlierInBatch = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (PlannedDelivery p : planned) {
                 bind(ps, p, DeliveryStatus.PENDING, null, now);
+                ps.setInt(18, earlierInBatch.merge(p.recipient() + "\n" + Urgency.of(p.template()).priority, 1,
+                        Integer::sum) - 1);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -76,6 +88,7 @@ public class DeliveryQueue {
         UUID id = UUID.randomUUID();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
             bind(ps, p, DeliveryStatus.FAILED, reason, Timestamp.from(at));
+            ps.setInt(18, 0);
             ps.setObject(1, id);
             ps.setTimestamp(14, Timestamp.from(at));
             if (ps.executeUpdate() == 1) {
@@ -104,6 +117,8 @@ public class DeliveryQueue {
         ps.setTimestamp(13, now);
         ps.setTimestamp(14, null);
         ps.setShort(15, Urgency.of(p.template()).priority);
+        ps.setString(16, p.recipient());
+        ps.setShort(17, Urgency.of(p.template()).priority);
     }
 
     /**

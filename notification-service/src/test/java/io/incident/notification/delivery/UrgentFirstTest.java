@@ -76,6 +76,53 @@ class UrgentFirstTest {
         assertThat(priorityOf(backlogIncident)).isEqualTo(Urgency.ROUTINE.priority);
     }
 
+    @Test
+    @DisplayName("another team's first page overtakes 200 pages already waiting for one commander in a storm")
+    void firstPageOfARecipientOvertakesAnotherRecipientsFlood() throws Exception {
+        String tag = "fair-" + UUID.randomUUID().toString().substring(0, 8);
+        String stormIc = "storm-ic-" + tag + "@example.org";
+        String otherIc = "other-ic-" + tag + "@example.org";
+        int flood = 200;
+        List<PlannedDelivery> pages = new ArrayList<>();
+        for (int i = 0; i < flood; i++) {
+            pages.add(new PlannedDelivery("page:" + tag + ":" + i, UUID.randomUUID(), stormIc, ChannelKind.EMAIL,
+                    "PAGED_IC", "page", "[Page] SEV2 Storm alert " + i, "You are paged."));
+        }
+        UUID otherIncident = UUID.randomUUID();
+        PlannedDelivery otherPage = new PlannedDelivery("page:" + tag + ":other", otherIncident, otherIc,
+                ChannelKind.EMAIL, "PAGED_IC", "page", "[Page] SEV1 Checkout fails", "You are paged.");
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            queue.enqueue(pages);
+            advance(Duration.ofSeconds(1));
+            queue.enqueue(List.of(otherPage));
+        });
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> arrivals(tag).size() >= flood + 1);
+        // The mail server lists messages by mailbox, so the order of sending comes from the deliveries themselves.
+        List<String> order = sendingOrder(stormIc, otherIc);
+        assertThat(order).hasSize(flood + 1);
+        assertThat(order.indexOf(otherIc)).as("position of the other team's page among %d messages", order.size())
+                .isBetween(0, config.worker().threads() + 3);
+        assertThat(order.stream().filter(stormIc::equals).count()).as("the flood is delivered too, each once")
+                .isEqualTo(flood);
+    }
+
+    private static List<String> sendingOrder(String... recipients) throws Exception {
+        try (Connection c = TestInfrastructure.get().connect("notification"); PreparedStatement ps = c.prepareStatement(
+                "select recipient from delivery where recipient = any (?) and status = 'SENT' order by sent_at, id")) {
+            ps.setArray(1, c.createArrayOf("text", recipients));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+                return out;
+            }
+        }
+    }
+
     /** Recipients of this test's messages, in the order the SMTP server received them. */
     private static List<String> arrivals(String tag) throws MessagingException {
         List<String> out = new ArrayList<>();
