@@ -14,17 +14,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where to reach a person or a reporter: events carry only references, so the addresses come from the services
  * that keep them (commander's {@code GET /people/{ref}}, intake's {@code GET /reporters/{ref}}).
+ *
+ * <p>Addresses found are kept for {@link #TTL}: during a storm the same few commanders are paged hundreds of times,
+ * and a round trip to another service per notice, inside the consumer's transaction, was most of the planner's time.
+ * A changed address reaches notices planned a minute later at most. Unknown people are not kept, so someone added
+ * to the directory is found at once.
  */
 @ApplicationScoped
 public class Directory {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final Duration TTL = Duration.ofSeconds(60);
+
+    private record Cached(String email, long expiresAtNanos) {
+    }
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final RuntimeConfig config;
     private final ServiceToken serviceToken;
@@ -45,6 +58,18 @@ public class Directory {
     }
 
     private Optional<String> lookup(String service, String path, String ref) {
+        String key = service + path + ref;
+        Cached hit = cache.get(key);
+        long now = System.nanoTime();
+        if (hit != null && hit.expiresAtNanos() - now > 0) {
+            return Optional.of(hit.email());
+        }
+        Optional<String> found = fetch(service, path, ref);
+        found.ifPresentOrElse(email -> cache.put(key, new Cached(email, now + TTL.toNanos())), () -> cache.remove(key));
+        return found;
+    }
+
+    private Optional<String> fetch(String service, String path, String ref) {
         String base = config.urls().get(service);
         if (base == null) {
             throw new IllegalStateException("incident.urls." + service + " is not set");
