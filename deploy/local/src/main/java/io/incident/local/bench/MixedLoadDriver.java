@@ -2,10 +2,7 @@ package io.incident.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incident.local.AccessTokens;
 import io.incident.local.bench.WorkloadMix.Kind;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -52,6 +49,9 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.incident.local.bench.PlatformSetup.FIRST_NAMES;
+import static io.incident.local.bench.PlatformSetup.capitalise;
+
 /**
  * A mixed workload against a running stack ({@code ./stack load}), through the public interfaces only: alerts on the
  * Alertmanager and generic webhooks (with resends that intake must drop), reports e-mailed over SMTP, and for a share
@@ -72,8 +72,6 @@ public final class MixedLoadDriver {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final String[] TEAM_NAMES = {"billing", "catalog", "checkout", "ledger", "search", "shipping",
             "identity", "reviews", "pricing", "inventory"};
-    private static final String[] FIRST_NAMES = {"Ada", "Bo", "Cato", "Dara", "Eli", "Fenn", "Gia", "Hal", "Ines",
-            "Jory", "Kit", "Lior", "Mina", "Nell", "Oren", "Pia", "Quill", "Rhea", "Sol", "Tam"};
     private static final String[] ALERTS = {"HighErrorRate", "HighLatency", "QueueBacklog", "DiskFilling",
             "PodRestarting", "CertificateExpiring"};
     private static final String[] SERVICES = {"commander", "intake", "notification", "deadline", "docs"};
@@ -100,6 +98,7 @@ public final class MixedLoadDriver {
     private final Config config;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformSetup setup;
     private final ExecutorService pool;
     private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2);
     private final Map<String, StepStats> steps = new LinkedHashMap<>();
@@ -186,6 +185,7 @@ public final class MixedLoadDriver {
     private MixedLoadDriver(Config config) {
         this.config = config;
         this.pool = Executors.newFixedThreadPool(config.threads());
+        this.setup = new PlatformSetup(http, config.commander(), config.notification());
         for (String s : List.of(AM, AM_RESEND, GENERIC, SMTP, TO_REPORTED, TO_PAGED, REPORTED_TO_PAGED, TO_DOCUMENT,
                 PAGE_DELIVERED, PAGE_IN_SINK, ACK, UPDATE, MITIGATE, RESOLVE, PROPOSE, ADVANCE, CLOSE)) {
             steps.put(s, new StepStats());
@@ -245,40 +245,15 @@ public final class MixedLoadDriver {
 
     // --- setup through the public APIs ------------------------------------------------------------------------
 
-    private static final String ADMIN = "load-admin";
-
     private void setUp() throws Exception {
-        // While the directory has no admin, any named actor may enter the first one.
-        put(config.commander() + "/people/" + ADMIN, ADMIN, Map.of("name", "Avery Loadwright", "email",
-                ADMIN + "@example.org", "team", "organisation", "timeZone", "UTC", "roles", List.of("admin")), 200);
-        put(config.commander() + "/people/load-cto", ADMIN, Map.of("name", "Casey Benchley", "email",
-                "load-cto@example.org", "team", "organisation", "timeZone", "UTC", "roles", List.of()), 200);
-        put(config.commander() + "/teams/organisation", ADMIN,
-                Map.of("roles", Map.of("CTO", List.of("load-cto"))), 200);
+        setup.enterOrganisation();
         for (int t = 0; t < config.teams(); t++) {
             String team = TEAM_NAMES[t % TEAM_NAMES.length] + (t < TEAM_NAMES.length ? "" : "-" + t / TEAM_NAMES.length);
             teams.add(team);
-            List<String> people = new ArrayList<>();
-            for (int p = 0; p < 4; p++) {
-                String ref = team + "-" + (p + 1);
-                String name = FIRST_NAMES[(t * 4 + p) % FIRST_NAMES.length] + " " + capitalise(team) + "worth";
-                put(config.commander() + "/people/" + ref, ADMIN, Map.of("name", name, "email", ref + "@example.org",
-                        "team", team, "timeZone", "UTC", "roles", List.of()), 200);
-                people.add(ref);
-            }
-            teamPeople.put(team, people);
-            // Two take weekly turns as first responders, one backs them up, one owns the product.
-            put(config.commander() + "/teams/" + team, ADMIN,
-                    Map.of("roles", Map.of("PRODUCT_OWNER", List.of(people.get(3)))), 200);
-            schedule(team + "-primary", team, List.of(people.get(0), people.get(1)));
-            schedule(team + "-secondary", team, List.of(people.get(2)));
-            put(config.commander() + "/escalation-policies/" + team, ADMIN, Map.of("levels", List.of(
-                    Map.of("schedule", team + "-primary"), Map.of("schedule", team + "-secondary")), "repeat", 0), 200);
-            post(config.notification() + "/stakeholders", ADMIN, Map.of("team", team, "role", "PRODUCT_OWNER",
-                    "minSeverity", "SEV4", "channel", "EMAIL", "address", team + "-owners@example.org"), 201);
+            teamPeople.put(team, setup.enterTeam(team, t));
             for (String type : List.of("ALERTMANAGER", "GENERIC")) {
-                JsonNode issued = post(config.intake() + "/integrations", ADMIN, Map.of("team", team,
-                        "name", capitalise(team) + " " + type.toLowerCase(Locale.ROOT) + " (load " + run + ")",
+                JsonNode issued = setup.post(config.intake() + "/integrations", PlatformSetup.ADMIN, Map.of("team",
+                        team, "name", capitalise(team) + " " + type.toLowerCase(Locale.ROOT) + " (load " + run + ")",
                         "type", type), 201);
                 integrationKeys.put(team + "/" + type, issued.get("key").asText());
             }
@@ -286,12 +261,6 @@ public final class MixedLoadDriver {
         System.out.printf("Set up %d teams (4 people, 2 schedules, an escalation policy, a stakeholder and 2"
                 + " integrations each); movable clock: %s; mail sink: %s%n", teams.size(),
                 movableClock ? "yes" : "not moved (close is skipped)", sinkReachable ? config.sink() : "not reachable");
-    }
-
-    private void schedule(String id, String team, List<String> members) throws Exception {
-        put(config.commander() + "/schedules/" + id, ADMIN, Map.of("team", team, "name", id, "timeZone", "UTC",
-                "layers", List.of(Map.of("name", "around the clock", "start", "2026-01-05T09:00", "turn", "WEEKLY",
-                        "members", members))), 200);
     }
 
     private boolean clocksMovable() {
@@ -670,7 +639,8 @@ public final class MixedLoadDriver {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                     .header("content-type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> r = http.send(as(t.pagedPerson, request).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(PlatformSetup.as(t.pagedPerson, request).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == expected) {
                 steps.get(name).record(System.nanoTime() - t0);
                 later(next);
@@ -726,30 +696,6 @@ public final class MixedLoadDriver {
         for (Tracked t : batch) {
             pool.execute(() -> step(t, CLOSE, "POST", config.commander() + "/incidents/" + t.id + "/close", 200,
                     flowsRunning::decrementAndGet));
-        }
-    }
-
-    /** Signs the driver's tokens with the running stack's key, as {@code ./stack token} does. */
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-
-    /** The one place a request names the person it acts for: their bearer token (the setup admin is an admin). */
-    private static HttpRequest.Builder as(String person, HttpRequest.Builder request) {
-        String token = TOKENS.computeIfAbsent(person, p -> Signer.KEYS.token(p, Duration.ofHours(12),
-                p.equals(ADMIN) ? List.of("admin") : List.of("commander")));
-        return request.header("Authorization", "Bearer " + token);
-    }
-
-    /** The stack's signing key, read once, lazily. */
-    private static final class Signer {
-        static final AccessTokens KEYS = load();
-
-        private static AccessTokens load() {
-            try {
-                return AccessTokens.stored(Path.of(System.getProperty("stack.root", ".")).toAbsolutePath()
-                        .resolve(".run/secrets/token-signing-key.pem"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the stack's signing key; is the stack started?", e);
-            }
         }
     }
 
@@ -848,31 +794,8 @@ public final class MixedLoadDriver {
         }
     }
 
-    private JsonNode put(String url, String actor, Object body, int expected) throws Exception {
-        return send("PUT", url, actor, body, expected);
-    }
-
-    private JsonNode post(String url, String actor, Object body, int expected) throws Exception {
-        return send("POST", url, actor, body, expected);
-    }
-
-    private JsonNode send(String method, String url, String actor, Object body, int expected) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("content-type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> r = http.send(as(actor, request).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
-    }
-
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static String randomLetters(int n) {
