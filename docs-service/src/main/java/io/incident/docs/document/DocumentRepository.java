@@ -72,16 +72,6 @@ public class DocumentRepository implements PanacheRepositoryBase<Document, UUID>
                 .getResultList().isEmpty();
     }
 
-    /**
-     * Serialises everything that happens to one incident's document until the transaction ends, including its
-     * creation: without it an early event could be parked just after the report's handler took the parked ones.
-     */
-    public void lockIncident(UUID incidentId) {
-        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked")
-                .setParameter(1, incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits())
-                .getSingleResult();
-    }
-
     /** Keeps an event that arrived before its incident's report; a redelivery of it is kept once. */
     public void keepEarly(EventEnvelope e) {
         getEntityManager().createNativeQuery("insert into early_event (event_id, incident_id, source, type,"

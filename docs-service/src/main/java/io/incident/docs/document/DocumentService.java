@@ -5,6 +5,7 @@ import io.incident.events.DocumentUpdated;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentReported;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.lock.IncidentLocks;
 import io.incident.runtime.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,10 +26,12 @@ public class DocumentService {
     private final DocumentChanges changes;
     private final Event<DocumentOpened> opened;
     private final String publicUrl;
+    private final IncidentLocks locks;
 
     public DocumentService(DocumentRepository documents, Outbox outbox, Clock clock, DocumentChanges changes,
-                           Event<DocumentOpened> opened, RuntimeConfig config) {
+                           Event<DocumentOpened> opened, RuntimeConfig config, IncidentLocks locks) {
         this.documents = documents;
+        this.locks = locks;
         this.outbox = outbox;
         this.clock = clock;
         this.changes = changes;
@@ -47,7 +50,9 @@ public class DocumentService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
-        documents.lockIncident(envelope.subject());
+        // Serialises everything that happens to one incident's document until the transaction ends, including its
+        // creation: without it an early event could be parked just after the report's handler took the parked ones.
+        locks.lock(envelope.subject());
         Optional<Document> found = documents.forIncidentLocked(envelope.subject());
         if (found.isPresent()) {
             applyTo(found.get(), envelope);

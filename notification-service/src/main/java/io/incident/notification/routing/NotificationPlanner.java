@@ -32,6 +32,7 @@ import io.incident.notification.stakeholder.TeamSettingsRepository;
 import io.incident.notification.template.RenderedMessage;
 import io.incident.notification.template.TemplateStore;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.lock.IncidentLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -62,11 +63,14 @@ public class NotificationPlanner {
     private final NoticeRouter router;
     private final Links links;
     private final ParkedEvents parked;
+    private final IncidentLocks locks;
 
     public NotificationPlanner(IncidentWatch watch, StakeholderRepository stakeholders, TeamSettingsRepository teams,
                                Directory directory, TemplateStore templates, DeliveryQueue queue,
-                               RuntimeConfig runtime, NotificationConfig config, ParkedEvents parked) {
+                               RuntimeConfig runtime, NotificationConfig config, ParkedEvents parked,
+                               IncidentLocks locks) {
         this.parked = parked;
+        this.locks = locks;
         this.watch = watch;
         this.stakeholders = stakeholders;
         this.teams = teams;
@@ -79,7 +83,9 @@ public class NotificationPlanner {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(EventEnvelope envelope) {
-        parked.lockIncident(envelope.subject());
+        // Serialises one incident's events across the topics' consumers until the transaction ends: otherwise an
+        // event could be parked just after its report took the parked events, and wait for ever.
+        locks.lock(envelope.subject());
         Optional<IncidentContext> incident = watch.apply(envelope);
         IncidentEvent event = envelope.data();
         if (routed(event) && (incident.isEmpty() || !incident.get().reported() && needsReport(event))) {

@@ -34,21 +34,6 @@ public class ParkedEvents {
         this.clock = clock;
     }
 
-    /**
-     * Serialises the handling of one incident's events across the topics' consumers until the transaction ends:
-     * otherwise an event could be parked just after its report took the parked events, and wait for ever.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void lockIncident(UUID incident) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(?)")) {
-            ps.setLong(1, incident.getMostSignificantBits() ^ incident.getLeastSignificantBits());
-            ps.execute();
-        } catch (SQLException ex) {
-            throw new IllegalStateException("Could not lock incident " + incident, ex);
-        }
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public void park(EventEnvelope e) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(

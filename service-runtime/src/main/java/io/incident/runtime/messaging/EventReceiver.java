@@ -3,6 +3,7 @@ package io.incident.runtime.messaging;
 import io.incident.events.EventCodec;
 import io.incident.events.EventEnvelope;
 import io.incident.runtime.inbox.Inbox;
+import io.incident.runtime.lock.IncidentLocks;
 import io.incident.runtime.tracing.EventSpans;
 import io.incident.runtime.tracing.Tracing;
 import io.opentelemetry.api.trace.Span;
@@ -55,9 +56,12 @@ public class EventReceiver {
     private final Tracing tracing;
     private final DeadLetters deadLetters;
     private final PersistenceContext persistence;
+    private final IncidentLocks locks;
 
-    public EventReceiver(Inbox inbox, Tracing tracing, DeadLetters deadLetters, PersistenceContext persistence) {
+    public EventReceiver(Inbox inbox, Tracing tracing, DeadLetters deadLetters, PersistenceContext persistence,
+                         IncidentLocks locks) {
         this.inbox = inbox;
+        this.locks = locks;
         this.tracing = tracing;
         this.deadLetters = deadLetters;
         this.persistence = persistence;
@@ -117,6 +121,10 @@ public class EventReceiver {
 
     private int applyInOneTransaction(List<Received> batch, String consumer, Consumer<EventEnvelope> handler) {
         Set<UUID> fresh = inbox.firstDeliveries(batch.stream().map(Received::envelope).toList(), consumer);
+        // Handlers serialise per incident; a batch holds many incidents at once, so it takes all their locks first,
+        // in the one order every batch uses, rather than one by one as its handlers reach them.
+        locks.lockAll(batch.stream().filter(r -> fresh.contains(r.envelope().id())).map(r -> r.envelope().subject())
+                .toList());
         int applied = 0;
         for (Received r : batch) {
             EventEnvelope envelope = r.envelope();

@@ -2,6 +2,7 @@ package io.incident.runtime.messaging;
 
 import io.incident.events.EventCodec;
 import io.incident.events.EventEnvelope;
+import io.incident.runtime.lock.IncidentLocks;
 import io.incident.runtime.outbox.Outbox;
 import io.incident.testkit.InfrastructureTestResource;
 import io.incident.testkit.KafkaTestClient;
@@ -25,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -48,6 +53,9 @@ class BatchReceiveTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    IncidentLocks locks;
 
     private final AtomicLong offsets = new AtomicLong();
 
@@ -76,6 +84,42 @@ class BatchReceiveTest {
         for (EventEnvelope e : List.of(first, second, third)) {
             assertThat(outboxRows(e.subject())).as("one effect per event").isEqualTo(1);
         }
+    }
+
+    @Test
+    @DisplayName("two consumers' batches that share incidents in opposite orders wait for each other, never deadlock")
+    void overlappingBatchesDoNotDeadlock() throws Exception {
+        List<UUID> incidents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<ConsumerRecord<String, String>> forwards = new ArrayList<>();
+        List<ConsumerRecord<String, String>> backwards = new ArrayList<>();
+        for (UUID incident : incidents) {
+            forwards.add(record(TestEvents.reported(incident, "Seen by the first consumer")));
+        }
+        for (UUID incident : reversed(incidents)) {
+            backwards.add(record(TestEvents.attached(incident, "Seen by the second consumer")));
+        }
+        Map<UUID, Long> transactionOf = new ConcurrentHashMap<>();
+        // Each handler serialises on its incident, as the services' handlers do, and takes its time: two batches
+        // that took these locks one by one, in opposite orders, would each hold what the other waits for.
+        Consumer<EventEnvelope> handler = envelope -> {
+            locks.lock(envelope.subject());
+            transactionOf.put(envelope.id(), currentTransaction());
+            sleep(50);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = pool.submit(() -> receiver.receiveBatch(forwards, CHANNEL, "first-" + UUID.randomUUID(),
+                    handler));
+            Future<Integer> second = pool.submit(() -> receiver.receiveBatch(backwards, CHANNEL,
+                    "second-" + UUID.randomUUID(), handler));
+            assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(4);
+            assertThat(second.get(60, TimeUnit.SECONDS)).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(transactionOf.values().stream().distinct().count())
+                .as("each batch committed in one transaction of its own, none fell back to one event at a time")
+                .isEqualTo(2);
     }
 
     @Test
@@ -130,6 +174,21 @@ class BatchReceiveTest {
         assertThat(inboxed(consumer)).containsExactly(good.id());
         assertThat(KafkaTestClient.shared().read("dead-letter-topic-" + CHANNEL,
                 r -> brokenKey.toString().equals(r.key()), 1, Duration.ofSeconds(30))).hasSize(1);
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new ArrayList<>(list);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private ConsumerRecord<String, String> record(EventEnvelope envelope) {
