@@ -46,7 +46,7 @@ public class IncidentRegistry {
             }
         } else if (event instanceof ReportAttached a) {
             incidents.findByIdOptional(a.incidentId()).ifPresent(i -> {
-                i.reportCount++;
+                i.reportCount += a.alertCount();
                 i.updatedAt = clock.instant();
             });
         } else if (event instanceof AcknowledgeRequested a) {

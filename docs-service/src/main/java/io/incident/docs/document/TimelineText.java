@@ -55,6 +55,10 @@ public final class TimelineText {
             line = new Line("reported", r.reporterRef(), "Reported by "
                     + channel(r.channel().name()) + " to team " + r.team() + " as " + r.severity()
                     + (r.security() ? " (security)" : "") + ": " + r.title());
+        } else if (event instanceof ReportAttached a && a.alertCount() > 1) {
+            line = new Line("report-attached", a.reporterRef(), a.alertCount() + " more alerts of the same problem"
+                    + " arrived by " + channel(a.channel().name()) + ", the last at "
+                    + (a.lastSeenAt() == null ? a.receivedAt() : a.lastSeenAt()) + ": " + a.title());
         } else if (event instanceof ReportAttached a) {
             line = new Line("report-attached", a.reporterRef(), "Another report of the same "
                     + "problem arrived by " + channel(a.channel().name()) + ": " + a.title());

@@ -67,14 +67,16 @@ public final class ContractFiles {
     static final String KAFKA_BINDING_VERSION = "0.5.0";
 
     /**
-     * The String components a producer may leave out because there is often nothing to say. Everything else is
+     * The components a producer may leave out because there is often nothing to say, or because they were added
+     * after the event's first release (an older producer does not write them). Everything else is
      * required: a consumer may rely on it being there. Listed by hand, and checked against the records, because
      * making a field optional is a contract decision, not something to infer.
      */
     static final Map<Class<? extends IncidentEvent>, Set<String>> OPTIONAL_FIELDS = Map.of(
             // Monitoring alerts often have no description or reporting person; only alerts carry a dedup key.
             IncidentReported.class, Set.of("description", "dedupKey", "reporterRef"),
-            ReportAttached.class, Set.of("reporterRef"),
+            // The storm counts came later: a ReportAttached without them stands for one report.
+            ReportAttached.class, Set.of("reporterRef", "alerts", "lastSeenAt"),
             // A note is optional, and only not-an-incident and false-positive decisions get a ticket label.
             IncidentTriaged.class, Set.of("note", "ticketLabel"));
 
@@ -257,9 +259,9 @@ public final class ContractFiles {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException(
                             recordClass.getSimpleName() + " has no component " + name + " to make optional"));
-            if (component.getType() != String.class) {
+            if (component.getType().isPrimitive()) {
                 throw new IllegalStateException(recordClass.getSimpleName() + "." + name
-                        + " is not a String; only String fields may be optional");
+                        + " is a primitive, which is never absent; only reference types may be optional");
             }
         }
     }

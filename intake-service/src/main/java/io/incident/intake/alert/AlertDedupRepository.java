@@ -56,7 +56,52 @@ public class AlertDedupRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void open(UUID integrationId, String dedupKey, UUID incidentId, Instant now) {
-        update("incident_id = :incident, acknowledged = false", integrationId, dedupKey, incidentId, now);
+        update("incident_id = :incident, acknowledged = false, repeats_pending = 0, repeats_total = 0,"
+                + " last_seen_at = null, last_payload = null, announced_at = null", integrationId, dedupKey,
+                incidentId, now);
+    }
+
+    /** What the key has counted of repeated triggers since its incident opened. */
+    public record Repeats(int pending, int total, Instant announcedAt) {
+    }
+
+    /**
+     * Counts one more trigger of the open key, keeping its payload as the latest, and returns the counts with it.
+     * The row is locked already ({@link #claim}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Repeats countRepeat(UUID integrationId, String dedupKey, String payload, Instant now) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        update alert_dedup
+                           set repeats_pending = repeats_pending + 1, repeats_total = repeats_total + 1,
+                               last_seen_at = ?3, last_payload = ?4, updated_at = ?3
+                         where integration_id = ?1 and dedup_key = ?2
+                        returning repeats_pending, repeats_total, announced_at""")
+                .setParameter(1, integrationId).setParameter(2, dedupKey).setParameter(3, now)
+                .setParameter(4, payload).getSingleResult();
+        return new Repeats(((Number) row[0]).intValue(), ((Number) row[1]).intValue(), instant(row[2]));
+    }
+
+    /** The pending repeats were told: the next count starts from zero. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announced(UUID integrationId, String dedupKey, Instant now) {
+        update("repeats_pending = 0, announced_at = :now", integrationId, dedupKey, null, now);
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

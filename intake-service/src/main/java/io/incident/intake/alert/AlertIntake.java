@@ -63,9 +63,16 @@ public class AlertIntake {
                         recorded.security(), key, null, alert.evidenceLinks(), findings, now));
             }
             case ATTACH -> {
-                Report report = report(alert, integration, channel, decision.incidentId(), integration.team, now);
-                recorder.record(report);
-                outbox.publish(new ReportAttached(report.incidentId, report.id, channel, report.title, null, now));
+                // A storm repeats one key hundreds of times: each repeat is counted on the key, and only the first
+                // and then one a minute become a stored report and an event, carrying the count.
+                AlertDedupRepository.Repeats counted = dedup.countRepeat(integration.id, key, alert.rawPayload(), now);
+                if (RepeatRules.announce(counted.announcedAt(), now)) {
+                    Report report = report(alert, integration, channel, decision.incidentId(), integration.team, now);
+                    recorder.record(report);
+                    dedup.announced(integration.id, key, now);
+                    outbox.publish(new ReportAttached(report.incidentId, report.id, channel, report.title, null, now,
+                            counted.pending(), now));
+                }
             }
             case ACKNOWLEDGE -> {
                 Report report = report(alert, integration, channel, decision.incidentId(), integration.team, now);

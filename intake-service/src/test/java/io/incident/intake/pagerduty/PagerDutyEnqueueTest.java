@@ -144,6 +144,39 @@ class PagerDutyEnqueueTest {
     }
 
     @Test
+    @DisplayName("R-REP-5 a storm of one dedup key is counted on the incident, not stored and published trigger by trigger")
+    void stormOfOneKeyIsCounted() {
+        IntakeApi.Created pd = createPagerDuty("search");
+        String dedupKey = "search-storm-" + UUID.randomUUID();
+        int triggers = 25;
+        for (int i = 1; i <= triggers; i++) {
+            enqueue(trigger(pd.key(), dedupKey, "error", "Search returns 500, alert " + i)).statusCode(202)
+                    .body("dedup_key", equalTo(dedupKey));
+        }
+        UUID incident = ((IncidentReported) IntakeApi.reportEvents(kafka, reportedWith(dedupKey), 1).get(0))
+                .incidentId();
+        assertThat(query("select count(*) from report where dedup_key = ?", dedupKey))
+                .as("the report that opened the incident and the first repeat; the rest are counted")
+                .containsExactly(List.of(2L));
+        assertThat(query("select repeats_total, repeats_pending, last_payload like ? from alert_dedup"
+                + " where dedup_key = ?", "%alert " + triggers + "\"%", dedupKey))
+                .containsExactly(List.of(triggers - 1, triggers - 2, true));
+
+        // A minute on, the next repeat tells everything counted since the first.
+        given().post("/admin/clock/advance?by=PT61S").then().statusCode(200);
+        enqueue(trigger(pd.key(), dedupKey, "error", "Search returns 500, still")).statusCode(202);
+        List<IncidentEvent> events = IntakeApi.reportEvents(kafka, about(incident), 3);
+        assertThat(events).hasSize(3);
+        assertThat(events.get(1)).isInstanceOf(ReportAttached.class);
+        assertThat(((ReportAttached) events.get(1)).alertCount()).isEqualTo(1);
+        ReportAttached summary = (ReportAttached) events.get(2);
+        assertThat(summary.alertCount()).as("the repeats since the first one, this one included")
+                .isEqualTo(triggers - 1);
+        assertThat(summary.title()).isEqualTo("Search returns 500, still");
+        assertThat(query("select count(*) from report where dedup_key = ?", dedupKey)).containsExactly(List.of(3L));
+    }
+
+    @Test
     @DisplayName("R-REP-5 the same dedup key on two integrations makes two incidents: keys are per routing key")
     void keysArePerIntegration() {
         IntakeApi.Created first = createPagerDuty("search");
