@@ -49,6 +49,11 @@ import java.util.function.Consumer;
 public class EventReceiver {
 
     static final int ATTEMPTS_BEFORE_DEAD_LETTER = 5;
+    /**
+     * A batch on starved cores can outlast the 60 s default; the reaper would roll it back and the whole batch
+     * would be applied again one event at a time, which is slower still.
+     */
+    private static final int BATCH_TIMEOUT_SECONDS = 300;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(EventReceiver.class);
 
@@ -100,7 +105,8 @@ public class EventReceiver {
         }
         if (batch.size() > 1 && batch.stream().allMatch(r -> r.envelope() != null)) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(batch, consumer, handler));
+                return QuarkusTransaction.requiringNew().timeout(BATCH_TIMEOUT_SECONDS)
+                        .call(() -> applyInOneTransaction(batch, consumer, handler));
             } catch (RuntimeException e) {
                 LOG.infof("A batch of %d events for %s failed (%s); applying them one at a time", batch.size(),
                         consumer, e.toString());
