@@ -3,6 +3,7 @@ package io.incident.intake.pagerduty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -42,6 +43,16 @@ public class EnqueueRoute {
                 .handler(BodyHandler.create(false).setBodyLimit(READ_LIMIT))
                 .blockingHandler(this::enqueue, false)
                 .failureHandler(this::failed);
+        // Any other method on the path is the wrong verb, not a missing page: 405 with the one method it takes.
+        // Ahead of every other route, or the platform's not-found handling answers first.
+        router.route(PATH).order(-1).handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            reply(ctx, 405, PagerDutyReply.methodNotAllowed(ctx.request().method().name()));
+        });
     }
 
     private void enqueue(RoutingContext ctx) {

@@ -124,9 +124,14 @@ public final class PagerDutyEventParser {
         if (source == null || source.isBlank()) {
             errors.add("'payload.source' is missing or blank");
         }
-        Optional<PagerDutySeverity> severity = node.path("severity").isTextual()
-                ? PagerDutySeverity.fromWire(node.get("severity").asText()) : Optional.empty();
-        if (severity.isEmpty()) {
+        JsonNode severityNode = node.get("severity");
+        Optional<PagerDutySeverity> severity = severityNode != null && severityNode.isTextual()
+                ? PagerDutySeverity.fromWire(severityNode.asText()) : Optional.empty();
+        if (severityNode == null || severityNode.isNull()
+                || severityNode.isTextual() && severityNode.asText().isBlank()) {
+            // Absent and wrong are different mistakes; PagerDuty names them differently too.
+            errors.add("'payload.severity' is missing or blank");
+        } else if (severity.isEmpty()) {
             errors.add("'payload.severity' is invalid (must be one of the following: 'critical', 'warning', "
                     + "'error' or 'info')");
         }

@@ -28,6 +28,11 @@ public record PagerDutyReply(String status, String message, @JsonProperty("dedup
                 null, List.of("Request body is larger than " + MAX_BODY_BYTES + " bytes (512 KB)"));
     }
 
+    static PagerDutyReply methodNotAllowed(String method) {
+        return new PagerDutyReply("invalid request", "Events are sent with POST",
+                null, List.of(method + " is not allowed on this path; use POST"));
+    }
+
     static PagerDutyReply throttled() {
         return new PagerDutyReply("throttle event",
                 "Requests for this integration are arriving too quickly. Please retry later.", null, null);

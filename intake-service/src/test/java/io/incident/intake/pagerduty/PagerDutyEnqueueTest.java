@@ -144,6 +144,26 @@ class PagerDutyEnqueueTest {
     }
 
     @Test
+    @DisplayName("R-REP-3 a missing severity is called missing, a wrong one invalid; other methods get 405 with Allow")
+    void missingInvalidAndMethod() {
+        IntakeApi.Created pd = createPagerDuty("search");
+        Map<String, Object> noSeverity = trigger(pd.key(), "k-" + UUID.randomUUID(), "error", "No severity");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> payload = (Map<String, Object>) noSeverity.get("payload");
+        payload.remove("severity");
+        enqueue(noSeverity).statusCode(400).body("status", equalTo("invalid event"))
+                .body("errors", hasItem("'payload.severity' is missing or blank"));
+        payload.put("severity", "sev1");
+        enqueue(noSeverity).statusCode(400).body("errors", hasItem(org.hamcrest.Matchers.startsWith(
+                "'payload.severity' is invalid")));
+
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            given().request(method, "/v2/enqueue").then().statusCode(405).header("Allow", "POST")
+                    .body("errors[0]", equalTo(method + " is not allowed on this path; use POST"));
+        }
+    }
+
+    @Test
     @DisplayName("R-REP-5 a storm of one dedup key is counted on the incident, not stored and published trigger by trigger")
     void stormOfOneKeyIsCounted() {
         IntakeApi.Created pd = createPagerDuty("search");
