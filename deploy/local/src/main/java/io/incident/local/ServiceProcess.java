@@ -13,20 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service running as its own JVM from its packaged {@code quarkus-app}, logging to a file. */
+/**
+ * One instance of a service running as its own JVM from its packaged {@code quarkus-app}, logging to a file. The
+ * first instance of a service is numbered 1; {@code ./stack up --instances 2} adds a second beside it.
+ */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final int instance;
     private final Path jar;
     private final int port;
     private final Map<String, String> properties;
     private final Path logFile;
     private volatile Process process;
 
-    ServiceProcess(Service service, Path jar, int port, Map<String, String> properties, Path logFile) {
+    ServiceProcess(Service service, int instance, Path jar, int port, Map<String, String> properties, Path logFile) {
         this.service = service;
+        this.instance = instance;
         this.jar = jar;
         this.port = port;
         this.properties = properties;
@@ -35,6 +40,16 @@ public final class ServiceProcess {
 
     public Service service() {
         return service;
+    }
+
+    /** 1 for the first instance of its service, 2 for the second, and so on. */
+    public int instance() {
+        return instance;
+    }
+
+    /** The module name, with the instance number from the second instance on: {@code docs-service-2}. */
+    public String name() {
+        return instance == 1 ? service.moduleName() : service.moduleName() + "-" + instance;
     }
 
     public int port() {
@@ -59,7 +74,7 @@ public final class ServiceProcess {
 
     public synchronized void start() throws IOException {
         if (isAlive()) {
-            throw new IllegalStateException(service.moduleName() + " is already running");
+            throw new IllegalStateException(name() + " is already running");
         }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw -DskipTests package)");
@@ -88,7 +103,7 @@ public final class ServiceProcess {
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!isAlive()) {
-                throw new IllegalStateException(service.moduleName() + " exited with code " + process.exitValue()
+                throw new IllegalStateException(name() + " exited with code " + process.exitValue()
                         + " during start-up. Last lines of " + logFile + ":\n" + tail(40));
             }
             try {
@@ -100,7 +115,7 @@ public final class ServiceProcess {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(service.moduleName() + " was not ready after " + timeout.toSeconds()
+        throw new IllegalStateException(name() + " was not ready after " + timeout.toSeconds()
                 + " s. Last lines of " + logFile + ":\n" + tail(40));
     }
 

@@ -18,35 +18,125 @@ import java.util.stream.Stream;
 /**
  * The whole platform on one machine: Kafka, PostgreSQL, the mail sink and the five services. {@code ./stack up}
  * runs it on fixed ports with data kept under {@code .run/}; the end-to-end tests run it on free ports in a
- * temporary folder.
+ * temporary folder. With several instances of each service ({@code ./stack up --instances 2}) the instances share
+ * the broker, the database and the consumer groups, and each service's usual address is a front over its
+ * instances ({@link ConnectionSpreader}).
  */
 public final class Stack implements AutoCloseable {
 
-    /** Where things live and which ports they use. */
+    /**
+     * Where things live and which ports they use. {@code servicePorts} and {@code intakeSmtpPort} are the addresses
+     * people, tools and the services themselves use; with one instance of each service they are the instances' own
+     * ports, with more a front on each spreads connections over the instances' ports in {@code instances}.
+     */
     public record Options(Path repositoryRoot, Path runDirectory, int kafkaPort, int postgresPort, int smtpPort,
                           int mailWebPort, int intakeSmtpPort, Map<Service, Integer> servicePorts, String profile,
-                          boolean movableClock, Map<String, String> extraProperties) {
+                          boolean movableClock, Map<String, String> extraProperties, List<InstancePorts> instances) {
+
+        public Options {
+            if (instances.isEmpty()) {
+                throw new IllegalArgumentException("At least one instance of each service");
+            }
+            servicePorts = Map.copyOf(servicePorts);
+            extraProperties = Map.copyOf(extraProperties);
+            instances = List.copyOf(instances);
+        }
+
+        /** One instance of each service, on the given ports. */
+        public Options(Path repositoryRoot, Path runDirectory, int kafkaPort, int postgresPort, int smtpPort,
+                       int mailWebPort, int intakeSmtpPort, Map<Service, Integer> servicePorts, String profile,
+                       boolean movableClock, Map<String, String> extraProperties) {
+            this(repositoryRoot, runDirectory, kafkaPort, postgresPort, smtpPort, mailWebPort, intakeSmtpPort,
+                    servicePorts, profile, movableClock, extraProperties,
+                    List.of(new InstancePorts(servicePorts, intakeSmtpPort)));
+        }
 
         /** The fixed ports of DESIGN.md, each overridable with a system property such as {@code -Dport.kafka=19092}. */
         public static Options local(Path root) {
+            return local(root, 1);
+        }
+
+        /**
+         * The fixed ports, with {@code instances} of each service. From two on, the services' usual ports
+         * (8081-8085) and intake's e-mail port (2525) are fronts, and instance {@code i} listens five ports further
+         * on per instance (8086-8090, 8091-8095, ...) and on e-mail port 2525 + i.
+         */
+        public static Options local(Path root, int instances) {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service s : Service.values()) {
                 ports.put(s, Integer.getInteger("port." + s.moduleName(), s.defaultPort()));
             }
+            int intakeSmtp = Integer.getInteger("port.intake-smtp", 2525);
+            List<InstancePorts> each = new ArrayList<>();
+            if (instances == 1) {
+                each.add(new InstancePorts(ports, intakeSmtp));
+            }
+            for (int i = 1; instances > 1 && i <= instances; i++) {
+                Map<Service, Integer> own = new EnumMap<>(Service.class);
+                for (Service s : Service.values()) {
+                    own.put(s, ports.get(s) + Service.values().length * i);
+                }
+                each.add(new InstancePorts(own, intakeSmtp + i));
+            }
             return new Options(root, root.resolve(".run"), Integer.getInteger("port.kafka", 9092),
                     Integer.getInteger("port.postgres", 5433), Integer.getInteger("port.smtp", 3025),
-                    Integer.getInteger("port.mail-web", 8025), Integer.getInteger("port.intake-smtp", 2525), ports,
-                    "local", false, Map.of());
+                    Integer.getInteger("port.mail-web", 8025), intakeSmtp, ports, "local", false, Map.of(), each);
         }
 
         /** Free ports and a throw-away folder, for tests. */
         public static Options ephemeral(Path root, Path runDirectory) throws IOException {
+            return ephemeral(root, runDirectory, 1);
+        }
+
+        /** Free ports, a throw-away folder and {@code instances} of each service behind fronts, for tests. */
+        public static Options ephemeral(Path root, Path runDirectory, int instances) throws IOException {
+            Map<Service, Integer> ports = freePorts();
+            int intakeSmtp = freePort();
+            List<InstancePorts> each = new ArrayList<>();
+            if (instances == 1) {
+                each.add(new InstancePorts(ports, intakeSmtp));
+            }
+            for (int i = 1; instances > 1 && i <= instances; i++) {
+                each.add(new InstancePorts(freePorts(), freePort()));
+            }
+            return new Options(root, runDirectory, freePort(), freePort(), freePort(), freePort(), intakeSmtp, ports,
+                    "local", true, Map.of(), each);
+        }
+
+        /** How many instances of each service run. */
+        public int instanceCount() {
+            return instances.size();
+        }
+
+        /** Whether the services' addresses are fronts over several instances. */
+        public boolean fronted() {
+            return instances.size() > 1;
+        }
+
+        public Options withMovableClock(boolean movable) {
+            return new Options(repositoryRoot, runDirectory, kafkaPort, postgresPort, smtpPort, mailWebPort,
+                    intakeSmtpPort, servicePorts, profile, movable, extraProperties, instances);
+        }
+
+        /** System properties for every service instance, over the defaults (Kafka consumer settings, say). */
+        public Options withExtraProperties(Map<String, String> properties) {
+            return new Options(repositoryRoot, runDirectory, kafkaPort, postgresPort, smtpPort, mailWebPort,
+                    intakeSmtpPort, servicePorts, profile, movableClock, properties, instances);
+        }
+
+        private static Map<Service, Integer> freePorts() throws IOException {
             Map<Service, Integer> ports = new EnumMap<>(Service.class);
             for (Service s : Service.values()) {
                 ports.put(s, freePort());
             }
-            return new Options(root, runDirectory, freePort(), freePort(), freePort(), freePort(), freePort(), ports,
-                    "local", true, Map.of());
+            return ports;
+        }
+    }
+
+    /** The ports one instance of every service listens on: HTTP per service, and intake's e-mail listener. */
+    public record InstancePorts(Map<Service, Integer> http, int intakeSmtp) {
+        public InstancePorts {
+            http = Map.copyOf(http);
         }
     }
 
@@ -55,7 +145,9 @@ public final class Stack implements AutoCloseable {
     private volatile EmbeddedKafka kafka;
     private final MailSink mail;
     private final AccessTokens tokens;
-    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    /** Each service's instances, the first one first. */
+    private final Map<Service, List<ServiceProcess>> services = new EnumMap<>(Service.class);
+    private final List<ConnectionSpreader> fronts = new ArrayList<>();
 
     private Stack(Options options, EmbeddedDatabase database, EmbeddedKafka kafka, MailSink mail,
                   AccessTokens tokens) {
@@ -67,7 +159,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** Partitions per topic: enough for a few instances of each service to share the work. */
-    private static final int PARTITIONS = 3;
+    static final int PARTITIONS = 3;
 
     /** Starts the infrastructure, then all five services at once, and returns when every one is ready. */
     public static Stack start(Options options) throws Exception {
@@ -89,13 +181,25 @@ public final class Stack implements AutoCloseable {
         Stack stack = new Stack(options, database, kafka, mail,
                 AccessTokens.stored(options.runDirectory().resolve("secrets/token-signing-key.pem")));
         try {
+            if (options.fronted()) {
+                stack.startFronts();
+            }
             for (Service s : Service.values()) {
-                stack.services.put(s, stack.newProcess(s));
+                List<ServiceProcess> instances = new ArrayList<>();
+                for (int i = 1; i <= options.instanceCount(); i++) {
+                    instances.add(stack.newProcess(s, i));
+                }
+                stack.services.put(s, instances);
             }
-            for (ServiceProcess p : stack.services.values()) {
-                p.start();
+            // The first instances migrate the schemas; the others start once they are ready, so two Flyway runs
+            // never race to create one schema.
+            for (int i = 1; i <= options.instanceCount(); i++) {
+                List<ServiceProcess> wave = stack.wave(i);
+                for (ServiceProcess p : wave) {
+                    p.start();
+                }
+                awaitReady(wave, Duration.ofSeconds(180));
             }
-            stack.awaitReady(Duration.ofSeconds(180));
             return stack;
         } catch (Exception e) {
             stack.close();
@@ -103,7 +207,22 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess newProcess(Service service) {
+    private void startFronts() throws IOException {
+        for (Service s : Service.values()) {
+            fronts.add(ConnectionSpreader.start(s.moduleName(), options.servicePorts().get(s),
+                    options.instances().stream().map(i -> i.http().get(s)).toList()));
+        }
+        fronts.add(ConnectionSpreader.start("intake-smtp", options.intakeSmtpPort(),
+                options.instances().stream().map(InstancePorts::intakeSmtp).toList()));
+    }
+
+    /** The {@code instance}-th instance of every service. */
+    private List<ServiceProcess> wave(int instance) {
+        return services.values().stream().map(list -> list.get(instance - 1)).toList();
+    }
+
+    private ServiceProcess newProcess(Service service, int instance) {
+        InstancePorts ports = options.instances().get(instance - 1);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.profile", options.profile());
         props.put("incident.db.port", String.valueOf(database.port()));
@@ -112,6 +231,8 @@ public final class Stack implements AutoCloseable {
         props.put("incident.mail.port", String.valueOf(mail.smtpPort()));
         props.put("incident.clock.movable", String.valueOf(options.movableClock()));
         for (Service other : Service.values()) {
+            // The services' addresses (fronts when there are several instances): links in mail and documents, and
+            // the calls between services, keep working whichever instance is down.
             props.put("incident.urls." + other.moduleName(), "http://localhost:" + options.servicePorts().get(other));
         }
         // The services trust tokens signed by the stack's key; calls between services carry a service token.
@@ -120,17 +241,18 @@ public final class Stack implements AutoCloseable {
                 tokens.token(service.moduleName(), Duration.ofDays(365), List.of("service")));
         if (service == Service.INTAKE) {
             // Where people and mail gateways send reports by e-mail (R-REP-2).
-            props.put("incident.intake.smtp.port", String.valueOf(options.intakeSmtpPort()));
+            props.put("incident.intake.smtp.port", String.valueOf(ports.intakeSmtp()));
         }
         props.putAll(options.extraProperties());
         Path jar = options.repositoryRoot().resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess(service, jar, options.servicePorts().get(service), props,
-                options.runDirectory().resolve("logs").resolve(service.moduleName() + ".log"));
+        String log = instance == 1 ? service.moduleName() : service.moduleName() + "-" + instance;
+        return new ServiceProcess(service, instance, jar, ports.http().get(service), props,
+                options.runDirectory().resolve("logs").resolve(log + ".log"));
     }
 
-    private void awaitReady(Duration timeout) throws Exception {
+    private static void awaitReady(List<ServiceProcess> processes, Duration timeout) throws Exception {
         List<CompletableFuture<Void>> waits = new ArrayList<>();
-        for (ServiceProcess p : services.values()) {
+        for (ServiceProcess p : processes) {
             waits.add(CompletableFuture.runAsync(() -> {
                 try {
                     p.awaitReady(timeout);
@@ -147,12 +269,19 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The service's first instance (its only one unless the stack runs several). */
     public ServiceProcess service(Service service) {
-        return services.get(service);
+        return services.get(service).get(0);
     }
 
+    /** Every instance of the service, the first one first. */
+    public List<ServiceProcess> instances(Service service) {
+        return List.copyOf(services.get(service));
+    }
+
+    /** The service's address: its only instance, or the front that spreads connections over its instances. */
     public String url(Service service) {
-        return services.get(service).url();
+        return "http://localhost:" + options.servicePorts().get(service);
     }
 
     public String kafkaBootstrapServers() {
@@ -176,9 +305,13 @@ public final class Stack implements AutoCloseable {
         return options;
     }
 
-    /** Starts a service that was stopped or killed, and waits until it is ready. */
+    /** Starts a service (its first instance) that was stopped or killed, and waits until it is ready. */
     public void restart(Service service) throws Exception {
-        ServiceProcess p = services.get(service);
+        restart(service(service));
+    }
+
+    /** Starts an instance that was stopped or killed, and waits until it is ready. */
+    public void restart(ServiceProcess p) throws Exception {
         if (p.isAlive()) {
             p.stop(Duration.ofSeconds(10));
         }
@@ -207,7 +340,7 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stops = services.values().stream()
+        List<CompletableFuture<Void>> stops = services.values().stream().flatMap(List::stream)
                 .map(p -> CompletableFuture.runAsync(() -> {
                     try {
                         p.stop(Duration.ofSeconds(15));
@@ -216,6 +349,7 @@ public final class Stack implements AutoCloseable {
                     }
                 })).toList();
         stops.forEach(CompletableFuture::join);
+        fronts.forEach(Stack::closeQuietly);
         closeQuietly(mail);
         closeQuietly(kafka);
         closeQuietly(database);
