@@ -52,6 +52,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // The broker's default floor for a consumer's session timeout is 6 s. Down to 1 s is allowed here, so
+                // faster failover (a killed instance's partitions moving within a second or two) can be configured
+                // and measured, e.g. with TwoInstancesKillTest's -De2e.service-properties.
+                .setConfigProp("group.min.session.timeout.ms", "1000")
                 .setConfigProp("num.partitions", String.valueOf(partitions))
                 .setConfigProp("auto.create.topics.enable", "true")
                 .setConfigProp("log.flush.interval.messages", "1")
