@@ -28,11 +28,13 @@ import static org.awaitility.Awaitility.await;
  * A short run of {@link WebhookLoadDriver} against this intake, beside the rate a bare Kafka producer reaches on
  * the same broker with records of the event's size: the cost of the outbox, the database and HTTP per event. Both
  * figures are printed; the assertions check that every accepted webhook became a report and reached the stream.
+ * A measurement, so not part of the normal build (surefire excludes *Benchmark); run it with
+ * {@code ./mvnw -o test -pl intake-service -Dtest=WebhookThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest
 @QuarkusTestResource(InfrastructureTestResource.class)
-@TestProfile(WebhookThroughputTest.Unthrottled.class)
-class WebhookThroughputTest {
+@TestProfile(WebhookThroughputBenchmark.Unthrottled.class)
+class WebhookThroughputBenchmark {
 
     /** The driver measures intake, not the per-integration rate limit. */
     public static class Unthrottled implements QuarkusTestProfile {
@@ -47,7 +49,7 @@ class WebhookThroughputTest {
     URI intake;
 
     @Test
-    @DisplayName("webhook events/s accepted by intake, beside the raw Kafka producer rate")
+    @DisplayName("benchmark: webhook events/s accepted by intake, beside the raw Kafka producer rate")
     void throughput() throws Exception {
         long start = System.nanoTime();
         WebhookLoadDriver.Result result = WebhookLoadDriver.run(intake, Duration.ofSeconds(5), 8,
