@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +32,7 @@ class FaultsTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-faults")));
+        stack = Stacks.start("incident-faults");
     }
 
     @AfterAll

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +39,7 @@ class QuestionScenarioTest {
 
     @BeforeAll
     static void startStackAndDirectory() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-questions")));
+        stack = Stacks.start("incident-questions");
         platform = new Platform(stack);
 
         platform.person(ADMIN, ADMIN, "Avery Admin", "payments", List.of("admin"));

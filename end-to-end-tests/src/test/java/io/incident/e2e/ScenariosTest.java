@@ -14,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +37,7 @@ class ScenariosTest {
 
     @BeforeAll
     static void startStackAndDirectory() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-scenarios")));
+        stack = Stacks.start("incident-scenarios");
         chat = ChatStandIn.start();
 
         // The directory an organisation enters once: people, teams, rotations, escalation policies.

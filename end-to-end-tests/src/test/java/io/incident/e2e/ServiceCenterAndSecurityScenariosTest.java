@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +46,7 @@ class ServiceCenterAndSecurityScenariosTest {
 
     @BeforeAll
     static void startStackAndDirectory() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-si-security")));
+        stack = Stacks.start("incident-si-security");
         platform = new Platform(stack);
 
         platform.person(ADMIN, ADMIN, "Avery Admin", "payments", List.of("admin"));

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,8 +40,7 @@ class ServiceKillTest {
 
     @BeforeAll
     static void startStack() throws Exception {
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        stack = Stack.start(Stack.Options.ephemeral(root, Files.createTempDirectory("incident-kills")));
+        stack = Stacks.start("incident-kills");
         platform = new Platform(stack);
         platform.person(ADMIN, ADMIN, "Avery Admin", "payments", List.of("admin"));
         platform.person(ADMIN, IC, "Ana Example", "payments", List.of());
