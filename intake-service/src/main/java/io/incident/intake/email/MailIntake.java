@@ -14,8 +14,11 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -42,8 +45,11 @@ public class MailIntake {
         this.limits = new MailParser.Limits(this.config.maxAttachmentBytes(), this.config.maxAttachments());
     }
 
-    /** What became of a mail. {@code duplicate}: its Message-ID was taken before; nothing new was written. */
-    public record Taken(UUID incidentId, UUID reportId, boolean opened, boolean duplicate) {
+    /**
+     * What became of a mail for one team. {@code duplicate}: its Message-ID was taken for this team before; nothing
+     * new was written.
+     */
+    public record Taken(String team, UUID incidentId, UUID reportId, boolean opened, boolean duplicate) {
     }
 
     public IntakeAddress.Verdict recipient(String address) {
@@ -55,22 +61,40 @@ public class MailIntake {
     }
 
     /**
+     * Takes a mail for every team it was accepted for: each team gets its own report and, unless the mail belongs
+     * to one of that team's open threads, its own incident, as if each had been sent the mail alone. All of them
+     * commit together, so the single SMTP reply is true for every team. Two addresses of one team (with and
+     * without a {@code +key}) count once: the first decides.
+     *
      * @param envelopeFrom the SMTP {@code MAIL FROM}, used when the message has no From header
-     * @param recipient    the intake address it was accepted for (the first, when several)
+     * @param recipients   the intake addresses it was accepted for, in the order given
      */
     @Transactional
-    public Taken take(String envelopeFrom, IntakeAddress.Recipient recipient, byte[] raw)
+    public List<Taken> take(String envelopeFrom, List<IntakeAddress.Recipient> recipients, byte[] raw)
             throws MailParser.Unreadable {
         ParsedMail mail = MailParser.parse(raw, limits);
+        Map<String, IntakeAddress.Recipient> byTeam = new TreeMap<>();
+        recipients.forEach(r -> byTeam.putIfAbsent(r.team(), r));
+        // Team locks in name order, so two mails to the same two teams cannot deadlock.
+        byTeam.keySet().forEach(store::lockTeam);
+        List<Taken> taken = new ArrayList<>();
+        for (IntakeAddress.Recipient recipient : recipients) {
+            if (byTeam.remove(recipient.team()) != null) {
+                taken.add(takeFor(envelopeFrom, recipient, mail));
+            }
+        }
+        return taken;
+    }
+
+    private Taken takeFor(String envelopeFrom, IntakeAddress.Recipient recipient, ParsedMail mail) {
         Instant now = clock.instant();
         String team = recipient.team();
-        store.lockTeam(team);
-        if (mail.messageId() != null && store.known(mail.messageId())) {
-            return new Taken(null, null, false, true);
+        if (mail.messageId() != null && store.known(mail.messageId(), team)) {
+            return new Taken(team, null, null, false, true);
         }
         String subjectKey = MailParser.subjectKey(mail.subject());
         MailThreading.Candidates candidates = new MailThreading.Candidates(
-                store.openIncidentOfThread(mail.threadIds()),
+                store.openIncidentOfThread(team, mail.threadIds()),
                 recipient.plusKey() == null ? Optional.empty()
                         : store.openIncident(team, "plus_key", recipient.plusKey()),
                 store.openIncident(team, "subject_key", subjectKey),
@@ -112,12 +136,12 @@ public class MailIntake {
                     reporterRef, now));
         }
         if (mail.messageId() != null) {
-            store.message(mail.messageId(), report.incidentId, report.id, now);
+            store.message(mail.messageId(), team, report.incidentId, report.id, now);
         }
         for (ParsedMail.Attachment a : mail.attachments()) {
             store.attachment(report.id, report.incidentId, a, now);
         }
-        return new Taken(report.incidentId, report.id, opened, false);
+        return new Taken(team, report.incidentId, report.id, opened, false);
     }
 
     /** The text, and the attachments by name so readers of the document know there is more in intake. */

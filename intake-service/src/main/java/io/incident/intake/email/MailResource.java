@@ -30,7 +30,11 @@ public class MailResource {
         this.intake = intake;
     }
 
-    public record Taken(UUID incidentId, UUID reportId, boolean opened, boolean duplicate) {
+    /**
+     * The first team's outcome at the top level, as for a mail to one team, and every team's in {@code teams}.
+     */
+    public record Taken(UUID incidentId, UUID reportId, boolean opened, boolean duplicate,
+                        List<MailIntake.Taken> teams) {
     }
 
     @POST
@@ -46,24 +50,21 @@ public class MailResource {
         }
         try {
             List<String> candidates = to != null && !to.isEmpty() ? to : MailParser.headerRecipients(raw);
-            IntakeAddress.Recipient recipient = null;
+            List<IntakeAddress.Recipient> recipients = new ArrayList<>();
             List<String> refusals = new ArrayList<>();
             for (String address : candidates) {
                 IntakeAddress.Verdict verdict = intake.recipient(address);
-                if (verdict.recipient().isPresent()) {
-                    recipient = verdict.recipient().get();
-                    break;
-                }
-                refusals.add(verdict.refusal());
+                verdict.recipient().ifPresentOrElse(recipients::add, () -> refusals.add(verdict.refusal()));
             }
-            if (recipient == null) {
+            if (recipients.isEmpty()) {
                 throw new ProblemException(422, "No intake address", "The mail is not addressed to an intake "
                         + "address (<team>-incident-report@<domain> or incident-report@<domain>).",
                         Map.of("errors", refusals));
             }
-            MailIntake.Taken taken = intake.take(null, recipient, raw);
-            return Response.accepted(new Taken(taken.incidentId(), taken.reportId(), taken.opened(),
-                    taken.duplicate())).build();
+            List<MailIntake.Taken> teams = intake.take(null, recipients, raw);
+            MailIntake.Taken first = teams.get(0);
+            return Response.accepted(new Taken(first.incidentId(), first.reportId(), first.opened(),
+                    first.duplicate(), teams)).build();
         } catch (MailParser.Unreadable e) {
             throw new ProblemException(e.tooLarge() ? 413 : 400, e.tooLarge() ? "Mail too large" : "Unreadable mail",
                     "The mail was not accepted: " + e.getMessage() + ".", Map.of());

@@ -30,20 +30,20 @@ public class MailStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean known(String messageId) {
-        return !em.createNativeQuery("select 1 from mail_message where message_id = ?1")
-                .setParameter(1, messageId).getResultList().isEmpty();
+    public boolean known(String messageId, String team) {
+        return !em.createNativeQuery("select 1 from mail_message where message_id = ?1 and team = ?2")
+                .setParameter(1, messageId).setParameter(2, team).getResultList().isEmpty();
     }
 
-    /** The open incident of the newest of these mails that intake took. */
+    /** The team's open incident of the newest of these mails that intake took for the team. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> openIncidentOfThread(List<String> messageIds) {
+    public Optional<UUID> openIncidentOfThread(String team, List<String> messageIds) {
         for (String id : messageIds) {
             List<?> rows = em.createNativeQuery("""
                             select m.incident_id from mail_message m
                               join mail_incident i on i.incident_id = m.incident_id
-                             where m.message_id = ?1 and i.open""")
-                    .setParameter(1, id).getResultList();
+                             where m.message_id = ?1 and m.team = ?2 and i.open""")
+                    .setParameter(1, id).setParameter(2, team).getResultList();
             if (!rows.isEmpty()) {
                 return Optional.of((UUID) rows.get(0));
             }
@@ -73,12 +73,12 @@ public class MailStore {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void message(String messageId, UUID incidentId, UUID reportId, Instant now) {
+    public void message(String messageId, String team, UUID incidentId, UUID reportId, Instant now) {
         em.createNativeQuery("""
-                        insert into mail_message (message_id, incident_id, report_id, received_at)
-                        values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                .setParameter(1, messageId).setParameter(2, incidentId).setParameter(3, reportId)
-                .setParameter(4, now).executeUpdate();
+                        insert into mail_message (message_id, team, incident_id, report_id, received_at)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, messageId).setParameter(2, team).setParameter(3, incidentId)
+                .setParameter(4, reportId).setParameter(5, now).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -66,6 +66,21 @@ public class SmtpListener {
         return new Session();
     }
 
+    /**
+     * What the final 250 says: the incident of each team, so a sender's log shows where the report went.
+     * "reported as incident X" for one team, "payments: reported as incident X; database: attached to incident Y"
+     * for several.
+     */
+    static String reply(List<MailIntake.Taken> taken) {
+        List<String> parts = new ArrayList<>();
+        for (MailIntake.Taken t : taken) {
+            String what = t.duplicate() ? "already taken"
+                    : (t.opened() ? "reported as incident " : "attached to incident ") + t.incidentId();
+            parts.add(taken.size() == 1 ? what : t.team() + ": " + what);
+        }
+        return String.join("; ", parts);
+    }
+
     /** One SMTP mail transaction. */
     private final class Session implements MessageHandler {
         private String from;
@@ -95,8 +110,7 @@ public class SmtpListener {
                         + " MB intake accepts; send the report without large attachments and link to them instead");
             }
             try {
-                MailIntake.Taken taken = intake.take(from, recipients.get(0), raw);
-                return taken.duplicate() ? "2.0.0 already taken" : "2.0.0 reported as incident " + taken.incidentId();
+                return "2.0.0 " + reply(intake.take(from, recipients, raw));
             } catch (MailParser.Unreadable e) {
                 throw new RejectException(e.tooLarge() ? 552 : 554, (e.tooLarge() ? "5.3.4 " : "5.6.0 ")
                         + e.getMessage());

@@ -208,6 +208,132 @@ class MailIntakeTest {
     }
 
     @Test
+    @DisplayName("R-REP-2 a raw UTF-8 Subject (SMTPUTF8, RFC 6532) is read as UTF-8, not Latin-1")
+    void rawUtf8Subject() throws Exception {
+        String subject = "Zahlungsausfall bei Überweisungen " + UUID.randomUUID();
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            assertThat(smtp.command("MAIL FROM:<ana.reporter@example.org> SMTPUTF8 BODY=8BITMIME")).startsWith("250");
+            assertThat(smtp.command("RCPT TO:<payments-incident-report@" + DOMAIN + ">")).startsWith("250");
+            assertThat(smtp.data("From: ana.reporter@example.org\nSubject: " + subject + "\nMIME-Version: 1.0\n"
+                    + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n"
+                    + "Seit 09:30 schlagen Überweisungen fehl.\r\nAlle Banken.\n")).startsWith("250");
+        }
+        IncidentReported reported = reportedWithTitle(subject);
+        assertThat(reported.description()).isEqualTo("Seit 09:30 schlagen Überweisungen fehl.\nAlle Banken.");
+    }
+
+    @Test
+    @DisplayName("R-REP-2 one mail to two teams' addresses opens an incident for each; the reply names both")
+    void twoTeams() throws Exception {
+        String subject = "Checkout and its database are slow " + UUID.randomUUID();
+        String messageId = "<" + UUID.randomUUID() + "@mail.example.org>";
+        String mail = "From: ana.reporter@example.org\nTo: payments-incident-report@" + DOMAIN
+                + ", database-incident-report@" + DOMAIN + "\nSubject: " + subject + "\nMessage-ID: " + messageId
+                + "\n\nSince 10:00 checkout waits on the orders database.\n";
+        String reply;
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command("RCPT TO:<payments-incident-report@" + DOMAIN + ">");
+            smtp.command("RCPT TO:<Database-Incident-Report@" + DOMAIN + ">");
+            reply = smtp.data(mail);
+        }
+        List<IncidentEvent> reported = IntakeApi.reportEvents(kafka,
+                e -> e instanceof IncidentReported r && subject.equals(r.title()), 2);
+        assertThat(reported).extracting(e -> ((IncidentReported) e).team())
+                .containsExactlyInAnyOrder("payments", "database");
+        for (IncidentEvent e : reported) {
+            IncidentReported r = (IncidentReported) e;
+            assertThat(reply).contains(r.team() + ": reported as incident " + r.incidentId());
+        }
+        assertThat(reported).extracting(IncidentEvent::incidentId).doesNotHaveDuplicates();
+
+        // The same mail again (a sender's retry) is taken once per team; POST /mail reads both teams from To.
+        given().contentType("message/rfc822").body(mail.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8))
+                .post("/mail").then().statusCode(202).body("duplicate", equalTo(true))
+                .body("teams.team", org.hamcrest.Matchers.contains("payments", "database"))
+                .body("teams.duplicate", org.hamcrest.Matchers.contains(true, true));
+        assertThat(query("select count(*) from report where title = ?", subject).get(0).get(0)).isEqualTo(2L);
+
+        // A reply threads into each team's own incident.
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command("RCPT TO:<payments-incident-report@" + DOMAIN + ">");
+            smtp.command("RCPT TO:<database-incident-report@" + DOMAIN + ">");
+            reply = smtp.data("From: ana.reporter@example.org\nSubject: Re: " + subject + "\nIn-Reply-To: "
+                    + messageId + "\n\nStill slow.\n");
+        }
+        for (IncidentEvent e : reported) {
+            assertThat(reply).contains(((IncidentReported) e).team() + ": attached to incident " + e.incidentId());
+        }
+    }
+
+    @Test
+    @DisplayName("R-REP-2 mail that cannot be decoded is refused with 554 5.6.0 and the reason, not turned into noise")
+    void undecodable() throws Exception {
+        String to = "RCPT TO:<payments-incident-report@" + DOMAIN + ">";
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command(to);
+            assertThat(smtp.data("""
+                    From: ana.reporter@example.org
+                    Subject: base64 gone wrong
+                    Content-Type: text/plain; charset=UTF-8
+                    Content-Transfer-Encoding: base64
+
+                    Q2hlY2tvdXQ!!! not base64 at all ###
+                    """)).startsWith("554 5.6.0").contains("not valid base64");
+
+            byte[] noise = new byte[3072];
+            new java.util.Random(42).nextBytes(noise);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = noise[i] == '\r' || noise[i] == '\n' || noise[i] == '.' ? (byte) 'x' : noise[i];
+                if (i % 76 == 75) {
+                    noise[i - 1] = '\r';
+                    noise[i] = '\n';
+                }
+            }
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command(to);
+            assertThat(smtp.dataBytes(noise)).startsWith("554 5.6.0").contains("no mail headers");
+
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command(to);
+            assertThat(smtp.data("""
+                    From: ana.reporter@example.org
+                    Subject: binary under a text label
+                    Content-Type: text/plain; charset=UTF-8
+
+                    \u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010\u0011\u0012
+                    """)).startsWith("554 5.6.0").contains("binary data");
+        }
+        assertThat(query("select count(*) from report where title in ('base64 gone wrong', "
+                + "'binary under a text label')").get(0).get(0)).isEqualTo(0L);
+    }
+
+    @Test
+    @DisplayName("R-REP-2 an unknown charset label on readable text is no reason to lose the report")
+    void unknownCharset() throws Exception {
+        String subject = "Label says x-unknown " + UUID.randomUUID();
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            smtp.command("MAIL FROM:<ana.reporter@example.org>");
+            smtp.command("RCPT TO:<payments-incident-report@" + DOMAIN + ">");
+            assertThat(smtp.data("From: ana.reporter@example.org\nSubject: " + subject
+                    + "\nContent-Type: text/plain; charset=x-unknown-label\n\nRefunds fail since 09:30.\n"))
+                    .startsWith("250");
+        }
+        assertThat(reportedWithTitle(subject).description()).isEqualTo("Refunds fail since 09:30.");
+    }
+
+    @Test
+    @DisplayName("R-REP-2 a declared SIZE over the limit is refused at MAIL FROM (RFC 1870), before any data is sent")
+    void declaredSize() throws Exception {
+        try (SmtpClient smtp = new SmtpClient(listener.port())) {
+            assertThat(smtp.command("MAIL FROM:<ana.reporter@example.org> SIZE=" + (1L << 30))).startsWith("552");
+            assertThat(smtp.command("MAIL FROM:<ana.reporter@example.org> SIZE=2048")).startsWith("250");
+        }
+    }
+
+    @Test
     @DisplayName("R-REP-2 every other recipient is refused with 550 and a reason: never an open relay")
     void refusals() throws Exception {
         try (SmtpClient smtp = new SmtpClient(listener.port())) {

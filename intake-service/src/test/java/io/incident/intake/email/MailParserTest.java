@@ -108,6 +108,62 @@ class MailParserTest {
     void headerRecipients() throws Exception {
         assertThat(MailParser.headerRecipients(("Delivered-To: payments-incident-report@incidents.example.org\r\n"
                 + "To: Ana <ana@example.org>\r\n\r\nbody").getBytes(StandardCharsets.US_ASCII)))
-                .containsExactly("payments-incident-report@incidents.example.org", "ana@example.org");
+                .as("the envelope the gateway recorded, not the other addressees")
+                .containsExactly("payments-incident-report@incidents.example.org");
+        assertThat(MailParser.headerRecipients(("To: Ana <ana@example.org>, payments-incident-report@x.example.org\r\n"
+                + "Cc: db-incident-report@x.example.org\r\n\r\nbody").getBytes(StandardCharsets.US_ASCII)))
+                .containsExactly("ana@example.org", "payments-incident-report@x.example.org",
+                        "db-incident-report@x.example.org");
+    }
+
+    @Test
+    @DisplayName("a charset label is a hint: 7-bit text is ASCII under any label; a wrong label falls back to UTF-8")
+    void charsets() {
+        byte[] utf8 = "Überweisung".getBytes(StandardCharsets.UTF_8);
+        assertThat(MailParser.decode("plain".getBytes(StandardCharsets.US_ASCII), "x-no-such-charset"))
+                .isEqualTo("plain");
+        assertThat(MailParser.decode(utf8, "x-no-such-charset")).isEqualTo("Überweisung");
+        assertThat(MailParser.decode(utf8, "us-ascii")).as("8-bit bytes under an ASCII label").isEqualTo("Überweisung");
+        assertThat(MailParser.decode("Überweisung".getBytes(StandardCharsets.ISO_8859_1), "iso-8859-1"))
+                .isEqualTo("Überweisung");
+        assertThat(MailParser.decode("Überweisung".getBytes(StandardCharsets.ISO_8859_1), null))
+                .as("not UTF-8 and no label: Windows-1252").isEqualTo("Überweisung");
+    }
+
+    @Test
+    @DisplayName("line ends become \\n; quoted-printable and RFC 2231 file names decode; a long text is cut visibly")
+    void lineEndsAndCut() throws Exception {
+        ParsedMail mail = parse("""
+                From: ana@example.org
+                Subject: =?ISO-8859-1?Q?Zahlungsausfall_bei_=DCberweisungen?=
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b4"
+
+                --b4
+                Content-Type: text/plain; charset=UTF-8
+                Content-Transfer-Encoding: quoted-printable
+
+                Seit 09:30 schlagen =C3=9Cberweisungen fehl.
+                Alle Banken.
+                --b4
+                Content-Type: application/octet-stream
+                Content-Disposition: attachment; filename*=UTF-8''%C3%BCbersicht.csv
+
+                a,b
+                --b4--
+                """);
+        assertThat(mail.subject()).isEqualTo("Zahlungsausfall bei Überweisungen");
+        assertThat(mail.text()).isEqualTo("Seit 09:30 schlagen Überweisungen fehl.\nAlle Banken.");
+        assertThat(mail.attachments()).extracting(ParsedMail.Attachment::fileName).containsExactly("übersicht.csv");
+
+        ParsedMail longMail = parse("From: ana@example.org\nSubject: long\n\n" + "x".repeat(70_000) + "\n");
+        assertThat(longMail.text()).hasSizeLessThan(66_000).endsWith("(cut at 65536 characters)");
+    }
+
+    @Test
+    @DisplayName("bytes without a single mail header are not a mail")
+    void noHeaders() {
+        assertThatThrownBy(() -> parse("just some words\nand more words\n"))
+                .isInstanceOf(MailParser.Unreadable.class).hasMessageContaining("no mail headers");
     }
 }

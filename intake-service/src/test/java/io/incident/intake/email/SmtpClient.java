@@ -59,6 +59,22 @@ final class SmtpClient implements AutoCloseable {
         }
     }
 
+    /** Sends bytes as they are after DATA, then the final dot, and returns the reply to it. */
+    String dataBytes(byte[] message) {
+        String go = command("DATA");
+        if (!go.startsWith("354")) {
+            return go;
+        }
+        try {
+            out.write(message);
+            out.write("\r\n.\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return reply();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String reply() throws IOException {
         StringBuilder sb = new StringBuilder();
         String line;
