@@ -39,7 +39,18 @@ public class Paging {
     /** Pages the first level; the acknowledge goal counts from the report (agreement 2). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<LifecycleEvent> pageFirstLevel(Incident incident) {
-        return pageFirstLevel(incident, incident.reportedAt);
+        return pageFirstLevel(incident, firstClockBase(incident.reportedAt, settings.acknowledgeGoal(incident.likely),
+                clock.instant()));
+    }
+
+    /**
+     * R-ACK-2: the first level's clock counts from the report, as the deadline service's does. When this service
+     * hears of the report only after that clock ran out (a backlog, a restart), its breach came while there was no
+     * incident here to escalate, and a page due before it is sent could never escalate: the first level then gets
+     * the whole goal from the page, and the deadline service starts its clock again from the page's due time.
+     */
+    static Instant firstClockBase(Instant reportedAt, Duration goal, Instant now) {
+        return reportedAt.plus(goal).isAfter(now) ? reportedAt : now;
     }
 
     /** Pages the first level with the acknowledge goal counting from {@code base} (a routed incident: now). */

@@ -60,6 +60,42 @@ class PagingTest {
     }
 
     @Test
+    @DisplayName("R-ACK-2 a report heard after its acknowledge clock ran out pages with the whole goal, and escalates")
+    void lateReport() {
+        String team = freshTeam();
+        teamWithPolicy(team, team + "-ana", List.of(team + "-ben"), Duration.ofMinutes(10));
+        UUID incident = UUID.randomUUID();
+        Instant reportedAt = now().minus(Duration.ofMinutes(7));
+        // The deadline service's breach of the report's clock came first, while this service was behind: there is
+        // no incident to escalate yet.
+        kafka.publish(breach(incident, reportedAt.plus(Duration.ofMinutes(5)), now(), DeadlineKind.ACKNOWLEDGE));
+        kafka.publish(reported(incident, team, true, false, false, reportedAt));
+
+        CommanderPaged page = lifecycle(incident, CommanderPaged.class, 1).get(0);
+        assertThat(page.escalationLevel()).isEqualTo(1);
+        assertThat(page.acknowledgeBy()).as("five minutes from the page, not from the report")
+                .isAfter(now().plus(Duration.ofMinutes(4)));
+
+        // The old clock breaching again changes nothing; the clock restarted from the page escalates.
+        kafka.publish(breach(incident, reportedAt.plus(Duration.ofMinutes(5)), now(), DeadlineKind.ACKNOWLEDGE));
+        kafka.publish(breach(incident, page.acknowledgeBy(), page.acknowledgeBy(), DeadlineKind.ACKNOWLEDGE));
+        IncidentEscalated escalated = lifecycle(incident, IncidentEscalated.class, 1).get(0);
+        assertThat(escalated.toLevel()).isEqualTo(2);
+        assertThat(lifecycle(incident, CommanderPaged.class, 2)).extracting(CommanderPaged::escalationLevel)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    @DisplayName("the first clock counts from the report while it runs, from the page once it ran out")
+    void firstClockBase() {
+        Instant reported = Instant.parse("2026-01-01T10:00:00Z");
+        Duration goal = Duration.ofMinutes(5);
+        assertThat(Paging.firstClockBase(reported, goal, reported.plusSeconds(30))).isEqualTo(reported);
+        assertThat(Paging.firstClockBase(reported, goal, reported.plus(Duration.ofMinutes(6))))
+                .isEqualTo(reported.plus(Duration.ofMinutes(6)));
+    }
+
+    @Test
     @DisplayName("R-ACK-4 a site-wide incident pages two engineers at level 1")
     void siteWidePagesTwo() {
         String team = freshTeam();
