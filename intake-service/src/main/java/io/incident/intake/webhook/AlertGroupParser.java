@@ -184,16 +184,19 @@ public final class AlertGroupParser {
         return WebhookText.cut(sb.toString().stripTrailing(), WebhookText.MAX_DESCRIPTION);
     }
 
-    /** Where a responder looks first: the graph that fired, the dashboard and panel, the runbook. */
+    /**
+     * Where a responder looks first: the graph that fired, the dashboard and panel, Grafana's rendered image of the
+     * panel and its silence link, the runbook. Alertmanager has only {@code generatorURL}; Grafana adds the rest.
+     */
     private static List<String> links(JsonNode alert, Map<String, String> annotations) {
         Set<String> links = new LinkedHashSet<>();
-        for (String field : List.of("generatorURL", "dashboardURL", "panelURL")) {
+        for (String field : List.of("generatorURL", "dashboardURL", "panelURL", "imageURL", "silenceURL")) {
             String link = WebhookText.text(alert.get(field));
             if (WebhookText.isWebAddress(link)) {
                 links.add(link);
             }
         }
-        for (String key : List.of("dashboard_url", "runbook_url", "runbook", "logs_url")) {
+        for (String key : List.of("dashboard_url", "dashboard", "runbook_url", "runbook", "logs_url")) {
             if (WebhookText.isWebAddress(annotations.get(key))) {
                 links.add(annotations.get(key));
             }

@@ -56,14 +56,20 @@ class AlertGroupParserTest {
     }
 
     @Test
-    @DisplayName("R-REP-3 R-ACK-4 a Grafana alert brings its dashboard and panel; scope=site-wide marks it site-wide")
+    @DisplayName("R-REP-3 R-ACK-4 a Grafana alert brings its graph, dashboard, panel, image, silence link and dashboard "
+            + "annotation; scope=site-wide marks it site-wide")
     void grafana() {
         Alert alert = valid("grafana-firing.json", AlertGroupParser.Dialect.GRAFANA).get(0);
         assertThat(alert.title()).isEqualTo("Disk usage above 90% on db-2.example.org");
         assertThat(alert.severity()).isEqualTo(Severity.SEV3);
         assertThat(alert.siteWide()).isTrue();
-        assertThat(alert.evidenceLinks()).contains("https://grafana.example.org/d/storage-overview?orgId=1",
-                "https://grafana.example.org/d/storage-overview?orgId=1&viewPanel=2");
+        assertThat(alert.evidenceLinks()).containsExactly(
+                "https://grafana.example.org/alerting/grafana/d1sk-usage/view?orgId=1",
+                "https://grafana.example.org/d/storage-overview?orgId=1",
+                "https://grafana.example.org/d/storage-overview?orgId=1&viewPanel=2",
+                "https://grafana.example.org/public/img/attachments/d1sk-usage.png",
+                "https://grafana.example.org/alerting/silence/new?alertmanager=grafana&matcher=alertname%3DDisk+usage",
+                "https://grafana.example.org/d/storage-capacity");
         assertThat(alert.description()).contains("Values: [ var='B'");
     }
 
