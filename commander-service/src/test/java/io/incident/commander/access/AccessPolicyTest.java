@@ -15,6 +15,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -37,10 +38,35 @@ class AccessPolicyTest {
     void readsNeedAToken() {
         given().get("/teams").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"));
-        given().accept(ContentType.HTML).get("/").then().statusCode(401);
+        given().accept("*/*").get("/").then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", Tokens.bearer("reader-1", "responder")).get("/teams").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/session").then().statusCode(200).body(containsString("Not signed in"));
+    }
+
+    @Test
+    @DisplayName("a browser without a session is sent to sign in and back to the page it wanted; an API client gets 401")
+    void browserSignIn() {
+        given().accept("text/html,application/xhtml+xml,*/*;q=0.8").redirects().follow(false)
+                .get("/teams?team=payments").then().statusCode(303)
+                .header("Location", endsWith("/session?next=%2Fteams%3Fteam%3Dpayments"));
+        given().accept("*/*").get("/teams").then().statusCode(401).contentType("application/problem+json");
+        given().get("/session?next=/teams?team=payments").then().statusCode(200)
+                .body(containsString("name=\"next\" value=\"/teams?team=payments\""));
+        given().contentType(ContentType.URLENC).formParam("token", Tokens.token("reader-3", "responder"))
+                .formParam("next", "/teams?team=payments").redirects().follow(false).post("/session")
+                .then().statusCode(303).header("Location", endsWith("/teams?team=payments"));
+        given().contentType(ContentType.URLENC).formParam("token", Tokens.token("reader-3", "responder"))
+                .formParam("next", "//evil.example.net/").redirects().follow(false).post("/session")
+                .then().statusCode(303).header("Location", not(containsString("evil")));
+
+        // An expired or foreign session cookie: the browser signs in again, with the cookie cleared.
+        String foreign = io.incident.local.AccessTokens.generate().token("reader-3", "responder");
+        given().accept("text/html").cookie("incident_token", foreign).redirects().follow(false).get("/teams")
+                .then().statusCode(303).header("Location", endsWith("/session?next=%2Fteams"))
+                .header("Set-Cookie", containsString("incident_token=;"));
+        given().accept("application/json").cookie("incident_token", foreign).get("/teams").then()
+                .statusCode(401);
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * Admits a request to a resource only with an authenticated caller, unless the endpoint is {@link Public} (or it
- * is a read and anonymous reads are allowed). Requests that authenticate by the browser's session cookie and change
+ * is a read and anonymous reads are allowed). A browser asking for a page without a session is sent to sign in
+ * ({@link SignInRedirect}); everything else gets 401 problem JSON. Requests that authenticate by the browser's session cookie and change
  * something must come from a page of this same service: the cookie travels with cross-site and cross-port requests
  * alike, so the Origin (or Referer) header is what tells a form of ours from a forged one.
  */
@@ -46,6 +47,13 @@ public class AccessFilter {
                 .map(identity -> {
                     if (!identity.isAnonymous() || (safe && config.access().anonymousRead())) {
                         return (Response) null;
+                    }
+                    if (SignInRedirect.wantsPage(request.getMethod(), request.getHeaderString(HttpHeaders.ACCEPT),
+                            request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+                        URI wanted = request.getUriInfo().getRequestUri();
+                        String pathAndQuery = wanted.getRawPath()
+                                + (wanted.getRawQuery() == null ? "" : "?" + wanted.getRawQuery());
+                        return Response.seeOther(URI.create(SignInRedirect.location(pathAndQuery))).build();
                     }
                     return refuse(request, 401, "Not authenticated",
                             "Send a bearer token (Authorization: Bearer ...) or sign in at /session.");
