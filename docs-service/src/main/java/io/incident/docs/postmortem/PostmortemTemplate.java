@@ -25,6 +25,17 @@ public final class PostmortemTemplate {
             "close-objected", "escalated", "update", "status-summary", "evidence", "decision", "leadership-update",
             "resolve-requested");
 
+    /**
+     * Kinds whose whole text a person wrote during the incident, and kinds whose text ends, after the first ": ",
+     * with a reporter's title or a person's reason. The template quotes those words: they are the record of what
+     * was said, and the writing checker reads quotes as quotation, not as the postmortem's own prose (a mail subject
+     * "I cannot pay" is not the postmortem speaking in the first person).
+     */
+    private static final Set<String> WRITTEN_BY_PEOPLE = Set.of("update", "status-summary", "evidence", "decision",
+            "leadership-update");
+    private static final Set<String> ENDS_WITH_PEOPLES_WORDS = Set.of("reported", "report-attached",
+            "severity-changed", "blocker", "close-objected");
+
     public record Entry(Instant at, String kind, String text) {
     }
 
@@ -38,7 +49,9 @@ public final class PostmortemTemplate {
                                               List<Entry> timeline, List<Item> actionItems) {
         Map<String, String> s = new LinkedHashMap<>();
         SECTIONS.forEach(name -> s.put(name, ""));
-        s.put("summary", trackingId + ": " + title + "." + (statusSummary == null ? "" : " " + statusSummary));
+        // The title is the reporter's (an alert's name, a mail subject), so it is quoted; the status summary is the
+        // IC's own prose and is checked as such.
+        s.put("summary", trackingId + ": " + quote(title) + "." + (statusSummary == null ? "" : " " + statusSummary));
         s.put("timeline", timeline(timeline));
         s.put("actionItems", actionItems.stream().map(i -> "- " + i.title() + " (owner " + i.owner() + ", due "
                 + i.due() + (i.ticketLink() == null ? "" : ", ticket " + i.ticketLink()) + (i.done() ? ", done" : "")
@@ -69,10 +82,26 @@ public final class PostmortemTemplate {
                 continue;
             }
             if (STORY.contains(e.kind())) {
-                line(sb, e.at(), e.text());
+                line(sb, e.at(), quoted(e));
             }
         }
         return sb.toString().strip();
+    }
+
+    static String quoted(Entry e) {
+        if (WRITTEN_BY_PEOPLE.contains(e.kind())) {
+            return quote(e.text());
+        }
+        int colon = e.text().indexOf(": ");
+        if (ENDS_WITH_PEOPLES_WORDS.contains(e.kind()) && colon >= 0) {
+            return e.text().substring(0, colon + 2) + quote(e.text().substring(colon + 2));
+        }
+        return e.text();
+    }
+
+    /** Curly quotes, with any inside made straight, so the quotation ends where the words end. */
+    static String quote(String words) {
+        return "\u201c" + words.strip().replaceAll("[\u201c\u201d]", "\"") + "\u201d";
     }
 
     private static Instant first(List<Entry> entries, String kind) {

@@ -1,7 +1,8 @@
 package io.incident.docs.postmortem;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +40,34 @@ public final class WritingChecker {
     public static final List<String> TIMELINE_MARKER_PHRASES = List.of("Incident start", "Outage start",
             "Outage end", "Incident end");
 
+    /**
+     * First-person pronouns as words of prose: lower case or capitalised (all capitals are acronyms: "US", "ME"),
+     * and not joined to a technical token. A pronoun touching a slash, hyphen, underscore, '@', or a dot or colon
+     * followed by more token ("I/O", "us-east-1", "my_flag", "we.example.org") is part of a name, not the writer.
+     */
     private static final Pattern FIRST_PERSON_WORDS = Pattern.compile(
-            "\\b(?:I|(?i:me|my|mine|myself|we|our|ours|ourselves)|us|Us)\\b");
+            "(?<![\\p{L}\\p{N}_/\\\\@.:-])(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|[Uu]s)"
+                    + "(?![\\p{L}\\p{N}_/\\\\@-]|[.:][\\p{L}\\p{N}])");
+    /**
+     * What is not the writer's own prose and is masked before any rule reads the text: code spans, text in double
+     * quotes (a quoted log line, an alert's title, what someone said), and Markdown blockquote lines. Fenced code
+     * blocks are masked separately, since they span lines.
+     */
+    private static final Pattern QUOTED = Pattern.compile("`[^`\\n]*`|\"[^\"\\n]*\"|\u201c[^\u201d\\n]*\u201d"
+            + "|(?m)^[ \\t]*>.*$");
+    private static final Pattern FENCE = Pattern.compile("(?ms)^[ \\t]*```.*?(?:^[ \\t]*```[^\\n]*$|\\z)");
+    /** Stands in for each masked character, so sentence positions in the masked text match the original. */
+    private static final char MASK = '\u2591';
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?])\\s+|\\R+");
+    /**
+     * A section shorter than this many prose words is too small a sample for the grade formula (built on 100-word
+     * samples): one long word in a one-line summary would decide it. Such a section is measured as if topped up to
+     * this length with average plain prose, so its own words still move the grade but cannot alone fail it.
+     */
+    static final int SAMPLE_WORDS = 30;
+    /** Plain prose for the top-up: ten words a sentence, 1.4 syllables a word (grade 4.8). */
+    private static final double PLAIN_WORDS_PER_SENTENCE = 10;
+    private static final double PLAIN_SYLLABLES_PER_WORD = 1.4;
     private static final String IRREGULAR_PARTICIPLES = "made|done|given|taken|seen|known|shown|sent|built|found|"
             + "lost|kept|left|put|set|run|written|broken|chosen|driven|forgotten|hidden|held|paid|told|brought|"
             + "caught|begun|drawn|heard|hit|hurt|led|meant|missed|overlooked|shut|spent|struck|understood|cut|"
@@ -112,11 +139,12 @@ public final class WritingChecker {
                         + "covers every part of the template (R-PM-3: comprehensive)."));
                 continue;
             }
-            for (String sentence : sentences(text)) {
+            List<Sentence> sentences = proseSentences(text);
+            for (Sentence sentence : sentences) {
                 checkSentence(name, sentence, findings);
             }
             if (!LIST_SECTIONS.contains(name)) {
-                checkGrade(name, text, findings);
+                checkGrade(name, sentences, findings);
             }
             if (name.equals(TIMELINE_SECTION)) {
                 checkMarkers(text, findings);
@@ -125,42 +153,50 @@ public final class WritingChecker {
         return findings;
     }
 
-    private void checkSentence(String section, String sentence, List<Finding> findings) {
-        Matcher first = FIRST_PERSON_WORDS.matcher(sentence);
+    /** A sentence as written ({@code text}, what findings quote) and as the rules read it (quotes masked). */
+    record Sentence(String text, String prose) {
+    }
+
+    private void checkSentence(String section, Sentence s, List<Finding> findings) {
+        String prose = s.prose();
+        Matcher first = FIRST_PERSON_WORDS.matcher(prose);
         if (first.find()) {
-            findings.add(new Finding(FIRST_PERSON, section, sentence, "Write in the third person: replace '"
+            findings.add(new Finding(FIRST_PERSON, section, s.text(), "Write in the third person: replace '"
                     + first.group() + "' with the team, service or role that acted."));
         }
-        if (!LESSONS_SECTIONS.contains(section) && !LESSONS_LEARNED.matcher(sentence).find()) {
-            Matcher passive = PASSIVE.matcher(sentence);
+        if (!LESSONS_SECTIONS.contains(section) && !LESSONS_LEARNED.matcher(prose).find()) {
+            Matcher passive = PASSIVE.matcher(prose);
             if (passive.find()) {
-                findings.add(new Finding(PASSIVE_VOICE, section, sentence, "Use the active voice: say who or what "
+                findings.add(new Finding(PASSIVE_VOICE, section, s.text(), "Use the active voice: say who or what "
                         + "did it instead of '" + passive.group() + "' (for example 'The deploy job restarted the "
                         + "database')."));
             }
         }
         for (Pattern p : blamePatterns) {
-            Matcher m = p.matcher(sentence);
+            Matcher m = p.matcher(prose);
             if (m.find()) {
-                findings.add(new Finding(BLAME, section, sentence, "Avoid '" + m.group() + "': "
+                findings.add(new Finding(BLAME, section, s.text(), "Avoid '" + m.group() + "': "
                         + BLAME_WORDS.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "))));
             }
         }
         for (Pattern p : casualPatterns) {
-            Matcher m = p.matcher(sentence);
+            Matcher m = p.matcher(prose);
             if (m.find()) {
-                findings.add(new Finding(CASUAL, section, sentence, "Replace the casual '" + m.group() + "' with "
+                findings.add(new Finding(CASUAL, section, s.text(), "Replace the casual '" + m.group() + "' with "
                         + CASUAL_WORDS.get(m.group().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")) + "."));
             }
         }
     }
 
-    private void checkGrade(String section, String text, List<Finding> findings) {
-        double grade = grade(text);
+    private void checkGrade(String section, List<Sentence> sentences, List<Finding> findings) {
+        double grade = readingGrade(sentences.stream().map(Sentence::prose).toList());
         if (grade <= maxGrade) {
             return;
         }
-        String hardest = sentences(text).stream().max((a, b) -> Double.compare(grade(a), grade(b))).orElse(text);
+        // The sentence that raises the grade most, measured the same way as the section.
+        String hardest = sentences.stream()
+                .max(Comparator.comparingDouble(s -> readingGrade(List.of(s.prose()))))
+                .map(Sentence::text).orElse(null);
         findings.add(new Finding(READING_GRADE, section, hardest, String.format(Locale.ROOT, "The %s section reads "
                 + "at grade %.1f; the target is %.0f or lower. Split long sentences and use shorter words, starting "
                 + "with this one.", section, grade, maxGrade)));
@@ -176,36 +212,142 @@ public final class WritingChecker {
         }
     }
 
-    /** Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
-    public static double grade(String text) {
-        List<String> sentences = sentences(text);
-        List<String> words = words(text);
-        if (sentences.isEmpty() || words.isEmpty()) {
+    /**
+     * The grade a section is held to: Flesch–Kincaid over its prose words, a short section topped up to
+     * {@link #SAMPLE_WORDS} words with plain prose.
+     */
+    public static double readingGrade(String text) {
+        return readingGrade(proseSentences(text).stream().map(Sentence::prose).toList());
+    }
+
+    private static double readingGrade(List<String> prose) {
+        double words = 0;
+        double syllables = 0;
+        double sentences = 0;
+        for (String sentence : prose) {
+            List<String> w = words(sentence);
+            if (!w.isEmpty()) {
+                sentences++;
+                words += w.size();
+                syllables += w.stream().mapToInt(WritingChecker::syllables).sum();
+            }
+        }
+        if (words == 0) {
             return 0;
         }
-        int syllables = words.stream().mapToInt(WritingChecker::syllables).sum();
-        return 0.39 * words.size() / sentences.size() + 11.8 * syllables / words.size() - 15.59;
+        double topUp = Math.max(0, SAMPLE_WORDS - words);
+        words += topUp;
+        syllables += topUp * PLAIN_SYLLABLES_PER_WORD;
+        sentences += topUp / PLAIN_WORDS_PER_SENTENCE;
+        return fleschKincaid(words, sentences, syllables);
+    }
+
+    /** Flesch–Kincaid grade level of the prose words as they stand (no top-up). */
+    public static double grade(String text) {
+        double words = 0;
+        double syllables = 0;
+        double sentences = 0;
+        for (Sentence s : proseSentences(text)) {
+            List<String> w = words(s.prose());
+            if (!w.isEmpty()) {
+                sentences++;
+                words += w.size();
+                syllables += w.stream().mapToInt(WritingChecker::syllables).sum();
+            }
+        }
+        return words == 0 ? 0 : fleschKincaid(words, sentences, syllables);
+    }
+
+    /** 0.39 × words per sentence + 11.8 × syllables per word − 15.59. */
+    private static double fleschKincaid(double words, double sentences, double syllables) {
+        return 0.39 * words / sentences + 11.8 * syllables / words - 15.59;
     }
 
     /** Sentences end at '.', '!' or '?' followed by a space, or at a line break (list items, timeline lines). */
     public static List<String> sentences(String text) {
-        return Arrays.stream(text.split("(?<=[.!?])\\s+|\\R+"))
-                .map(s -> s.strip().replaceFirst("^[-*•]\\s+", ""))
-                .filter(s -> s.chars().anyMatch(Character::isLetter)).toList();
+        return proseSentences(text).stream().map(Sentence::text).toList();
     }
 
+    /**
+     * Splits the masked text, so a full stop inside a code span or a quote does not end a sentence, and quotes each
+     * sentence from the original. A sentence that is all quotation has no prose for the rules to read.
+     */
+    static List<Sentence> proseSentences(String text) {
+        String masked = mask(text);
+        List<Sentence> sentences = new ArrayList<>();
+        Matcher breaks = SENTENCE_BREAK.matcher(masked);
+        int start = 0;
+        while (start <= masked.length()) {
+            boolean found = breaks.find();
+            int end = found ? breaks.start() : masked.length();
+            String original = text.substring(start, end).strip();
+            String prose = masked.substring(start, end).strip();
+            if (original.chars().anyMatch(Character::isLetter)) {
+                sentences.add(new Sentence(original.replaceFirst("^[-*\u2022]\\s+", ""),
+                        prose.replaceFirst("^[-*\u2022]\\s+", "")));
+            }
+            if (!found) {
+                break;
+            }
+            start = breaks.end();
+        }
+        return sentences;
+    }
+
+    /** The text with code, quotes and blockquotes replaced, character for character, by {@link #MASK}. */
+    static String mask(String text) {
+        StringBuilder masked = new StringBuilder(text);
+        for (Pattern p : List.of(FENCE, QUOTED)) {
+            Matcher m = p.matcher(masked.toString());
+            while (m.find()) {
+                for (int i = m.start(); i < m.end(); i++) {
+                    if (masked.charAt(i) != '\n' && masked.charAt(i) != '\r') {
+                        masked.setCharAt(i, MASK);
+                    }
+                }
+            }
+        }
+        return masked.toString();
+    }
+
+    /**
+     * The words a reader reads as language. Names and technical tokens are left out: the writer cannot choose a
+     * shorter word for "HighErrorRate", "checkout-api-7", "SEV2", "DNS", "I/O" or a web address, so they neither
+     * lengthen sentences nor add syllables. A plain hyphenated word ("on-call", "roll-out") counts as its parts.
+     */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("[A-Za-z]+(?:'[A-Za-z]+)?").matcher(text);
-        while (m.find()) {
-            words.add(m.group());
+        for (String token : text.split("\\s+")) {
+            String t = EDGE_PUNCTUATION.matcher(token).replaceAll("");
+            if (t.isEmpty() || technical(t)) {
+                continue;
+            }
+            for (String part : t.split("-")) {
+                if (part.matches("\\p{L}+(?:['\u2019]\\p{L}+)?")) {
+                    words.add(part);
+                }
+            }
         }
         return words;
     }
 
+    private static final Pattern EDGE_PUNCTUATION = Pattern.compile(
+            "^[\\p{Punct}\u2018\u2019\u201c\u201d]+|[\\p{Punct}\u2018\u2019\u201c\u201d]+$");
+    private static final Pattern TECHNICAL = Pattern.compile(
+            ".*[\\p{N}_/\\\\@=<>#{}\\[\\]].*"           // numbers, paths, addresses, markup
+                    + "|.*\\p{L}[.:]\\p{L}.*"               // host.names, key:value, i.e.
+                    + "|.*\\p{Ll}\\p{Lu}.*"                 // camelCase and CamelCase names
+                    + "|\\p{Lu}{2,}s?");                     // acronyms: DNS, API, APIs
+
+    private static boolean technical(String token) {
+        return TECHNICAL.matcher(token).matches();
+    }
+
     /** Vowel groups, less a silent final 'e'; every word has at least one. */
     public static int syllables(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        // Accents are dropped so that a word in another language ("Überweisungen") counts by its vowels too.
+        String w = Normalizer.normalize(word, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (w.isEmpty()) {
             return 0;
         }

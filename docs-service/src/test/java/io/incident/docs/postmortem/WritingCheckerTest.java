@@ -75,6 +75,45 @@ class WritingCheckerTest {
         void notFlagged(String sentence) {
             assertThat(rule(checkSection("summary", sentence), WritingChecker.FIRST_PERSON)).isEmpty();
         }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Disk I/O on db-7 rose to its limit.", "The I/O wait hit 90 percent.",
+                "The pods in us-east-1 restarted.", "The flag my_checkout_v2 stayed on.",
+                "The host we.example.org stopped.", "The MY and US regions saw errors.",
+                "The job logged `I cannot reach the queue` each second.",
+                "The client logged \"we lost the lock on shard 3\" ten times.",
+                "The alert title read \u201cI see high latency\u201d at the time."})
+        @DisplayName("R-PM-3 technical tokens, code spans and quoted log lines are not first person")
+        void technicalTokens(String sentence) {
+            assertThat(rule(checkSection("rootCause", sentence), WritingChecker.FIRST_PERSON)).isEmpty();
+        }
+
+        @Test
+        @DisplayName("R-PM-3 blockquotes and fenced code blocks are quotation, not the writer's words")
+        void blockquotesAndCode() {
+            String text = """
+                    The worker wrote this line to its log:
+                    > I give up: we have no more retries
+                    It then stopped.
+                    ```
+                    WARN we could not renew my lease
+                    ```
+                    The team restarted it.""";
+            List<Finding> findings = checkSection("rootCause", text);
+            assertThat(rule(findings, WritingChecker.FIRST_PERSON)).isEmpty();
+            assertThat(findings).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Disk I/O was high, so I restarted the pod.", "I'm on the bridge now.",
+                "The pods in us-east-1 restarted and we watched them.", "The log said \"retry\" and I waited.",
+                "I/O rose, and then I rolled the release back."})
+        @DisplayName("R-PM-3 a pronoun beside a technical token is still flagged")
+        void pronounBesideToken(String sentence) {
+            List<Finding> f = rule(checkSection("rootCause", sentence), WritingChecker.FIRST_PERSON);
+            assertThat(f).hasSize(1);
+            assertThat(f.get(0).sentence()).isEqualTo(sentence);
+        }
     }
 
     @Nested
@@ -180,6 +219,70 @@ class WritingCheckerTest {
         void easySection() {
             assertThat(rule(checkSection("rootCause", "A bad flag sent calls to an old box. The box ran out of room."),
                     WritingChecker.READING_GRADE)).isEmpty();
+        }
+
+        /** Invented paragraphs written to the rule: short sentences, common words, names where they are needed. */
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "The checkout service returned errors for twenty minutes. A new release changed the size of the "
+                        + "database pool. The pool ran out of connections under load. The on-call engineer rolled "
+                        + "back the release at 10:22 UTC. Errors stopped two minutes later.",
+                "Search was slow for most of the morning. A nightly job filled the disk on search-db-2. The server "
+                        + "then took about nine seconds to answer each query. The team removed old log files, and "
+                        + "search was fast again by 11:40.",
+                "Card payments failed for one buyer in ten. The card provider changed its TLS certificate at 08:00. "
+                        + "The payments client did not trust the new one. The team added the new certificate and "
+                        + "restarted the client.",
+                "Disk I/O on db-7 hit its limit at 14:05. Writes queued up, and the API answered with errors. The "
+                        + "team moved the backup job to another host. The errors stopped at 14:31.",
+                "Mail to buyers stopped for an hour.",
+                "The team turned the flag off."})
+        @DisplayName("R-PM-3 plain paragraphs of short sentences meet the grade target in every prose section")
+        void plainParagraphsPass(String paragraph) {
+            for (String section : List.of("summary", "impact", "rootCause", "resolution", "wentWell", "wentBadly")) {
+                assertThat(rule(checkSection(section, paragraph), WritingChecker.READING_GRADE))
+                        .as("%s: grade %.1f", section, WritingChecker.readingGrade(paragraph)).isEmpty();
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "Subsequent to the deployment of the reconfigured authentication infrastructure, intermittent "
+                        + "degradation of availability materialised, consequently necessitating comprehensive "
+                        + "remediation activities across interdependent organisational responsibilities.",
+                "The unavailability originated from an insufficiently validated configuration modification. "
+                        + "Investigation ultimately determined that the monitoring apparatus inadequately "
+                        + "represented the operational characteristics of the authentication subsystem.",
+                "Misconfiguration precipitated unavailability."})
+        @DisplayName("R-PM-3 a convoluted paragraph fails the grade target and names its hardest sentence")
+        void convolutedParagraphFails(String paragraph) {
+            List<Finding> f = rule(checkSection("rootCause", paragraph), WritingChecker.READING_GRADE);
+            assertThat(f).hasSize(1);
+            assertThat(WritingChecker.sentences(paragraph)).contains(f.get(0).sentence());
+        }
+
+        @Test
+        @DisplayName("R-PM-3 names, addresses, quotes and code do not count as words")
+        void technicalTokensAreNotWords() {
+            assertThat(WritingChecker.words("Disk I/O on db-7 (SEV2) at https://grafana.example.org/d/x rose."))
+                    .containsExactly("Disk", "on", "at", "rose");
+            assertThat(WritingChecker.words("HighErrorRate fired on checkout-api, the on-call team saw it"))
+                    .containsExactly("fired", "on", "checkout", "api", "the", "on", "call", "team", "saw", "it");
+            assertThat(WritingChecker.readingGrade("INC-1001: \u201c[FIRING:1] HighErrorRateOnCheckoutService "
+                    + "checkout-api-7 (critical) Zahlungsausfall bei \u00dcberweisungen\u201d."))
+                    .isLessThanOrEqualTo(6);
+            assertThat(WritingChecker.readingGrade("The job logged `ConnectionPoolExhaustedException` and "
+                    + "\"unrecoverable authentication misconfiguration\" twice.")).isLessThanOrEqualTo(6);
+        }
+
+        @Test
+        @DisplayName("a short section is measured as if topped up with plain prose; a long one as it stands")
+        void shortSections() {
+            // Two words of two syllables alone read at grade 8.8 (0.39 × 2 + 11.8 × 2 − 15.59); topped up to 30 words they read as plain text.
+            assertThat(WritingChecker.grade("Checkout returns.")).isCloseTo(8.79, within());
+            assertThat(WritingChecker.readingGrade("Checkout returns.")).isLessThan(6);
+            String long40 = "The cat sat on the mat. ".repeat(8);
+            assertThat(WritingChecker.readingGrade(long40)).isCloseTo(WritingChecker.grade(long40), within());
         }
 
         @Test
