@@ -1,5 +1,8 @@
 package io.incident.docs.postmortem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incident.docs.access.Actor;
 import io.incident.docs.access.Actors;
 import io.incident.docs.view.DocumentRendering;
@@ -34,12 +37,17 @@ public class PostmortemResource {
     public record CheckResult(boolean clean, List<WritingChecker.Finding> findings) {
     }
 
+    private static final TypeReference<Map<String, String>> SECTIONS = new TypeReference<>() {
+    };
+
     private final Actors actors;
     private final PostmortemService postmortems;
+    private final ObjectMapper json;
 
-    public PostmortemResource(PostmortemService postmortems, Actors actors) {
+    public PostmortemResource(PostmortemService postmortems, Actors actors, ObjectMapper json) {
         this.actors = actors;
         this.postmortems = postmortems;
+        this.json = json;
     }
 
     /** JSON by default; {@code ?format=html} for people and printing, {@code ?format=md} for a wiki. */
@@ -69,12 +77,30 @@ public class PostmortemResource {
         return postmortems.update(incidentId, actors.required(), sections);
     }
 
+    /**
+     * Checks the stored postmortem, or, with a body of sections ({@code {"summary": "..."}}, as for PUT), the text as
+     * it would read with them; nothing is saved, so the editing page can ask while someone types.
+     */
     @POST
     @Path("/postmortem/check")
     @Produces(MediaType.APPLICATION_JSON)
-    public CheckResult check(@RestPath UUID incidentId) {
-        List<WritingChecker.Finding> findings = postmortems.check(incidentId, actors.current());
+    public CheckResult check(@RestPath UUID incidentId, String body) {
+        Map<String, String> draft = draft(body);
+        List<WritingChecker.Finding> findings = postmortems.check(incidentId, actors.current(), draft);
         return new CheckResult(findings.isEmpty(), findings);
+    }
+
+    /** Read by hand: a bare {@code POST} with no body and no content type (curl -X POST) checks the stored text. */
+    private Map<String, String> draft(String body) {
+        if (body == null || body.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(body, SECTIONS);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "Unreadable sections", "Send the sections to "
+                    + "check as a JSON object of section name to text, for example {\"impact\": \"...\"}.");
+        }
     }
 
     @POST

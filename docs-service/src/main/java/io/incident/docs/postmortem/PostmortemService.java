@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,16 +64,7 @@ public class PostmortemService {
                     "Send the sections to change, for example {\"impact\": \"...\"}. Sections: "
                             + PostmortemTemplate.SECTIONS + ".");
         }
-        for (Map.Entry<String, String> c : changes.entrySet()) {
-            if (!PostmortemTemplate.SECTIONS.contains(c.getKey())) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "Unknown section", "'" + c.getKey()
-                        + "' is not a postmortem section; sections are " + PostmortemTemplate.SECTIONS + ".");
-            }
-            if (c.getValue() != null && c.getValue().length() > MAX_SECTION) {
-                throw new ProblemException(Response.Status.BAD_REQUEST, "Section too long", c.getKey() + " has "
-                        + c.getValue().length() + " characters; at most " + MAX_SECTION + " are kept.");
-            }
-        }
+        validate(changes);
         Document d = access.writable(incidentId, actor);
         Postmortem pm = stored(d);
         requireDraft(d, pm);
@@ -83,9 +75,34 @@ public class PostmortemService {
         return view(d, pm);
     }
 
+    private static void validate(Map<String, String> changes) {
+        for (Map.Entry<String, String> c : changes.entrySet()) {
+            if (!PostmortemTemplate.SECTIONS.contains(c.getKey())) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "Unknown section", "'" + c.getKey()
+                        + "' is not a postmortem section; sections are " + PostmortemTemplate.SECTIONS + ".");
+            }
+            if (c.getValue() != null && c.getValue().length() > MAX_SECTION) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "Section too long", c.getKey() + " has "
+                        + c.getValue().length() + " characters; at most " + MAX_SECTION + " are kept.");
+            }
+        }
+    }
+
+    /**
+     * The findings for the postmortem as it would read with {@code draft}'s sections in place of the stored ones,
+     * without saving anything: the editing page asks this while someone types. Reading the postmortem is enough;
+     * with no draft the stored text is checked.
+     */
     @Transactional
-    public List<WritingChecker.Finding> check(UUID incidentId, Optional<Actor> actor) {
-        return read(incidentId, actor).findings();
+    public List<WritingChecker.Finding> check(UUID incidentId, Optional<Actor> actor, Map<String, String> draft) {
+        PostmortemView current = read(incidentId, actor);
+        if (draft == null || draft.isEmpty()) {
+            return current.findings();
+        }
+        validate(draft);
+        Map<String, String> sections = new LinkedHashMap<>(current.sections());
+        draft.forEach((name, text) -> sections.put(name, text == null ? "" : text));
+        return checker.check(sections);
     }
 
     /**

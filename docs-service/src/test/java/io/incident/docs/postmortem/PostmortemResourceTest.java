@@ -57,7 +57,8 @@ class PostmortemResourceTest {
         assertThat(timeline).contains("Incident start:").contains("Outage start:")
                 .contains("Outage end: person-ref-7 marked the incident mitigated.")
                 .contains("Incident end: person-ref-7 closed the incident.");
-        assertThat(pm.getString("sections.summary")).startsWith(pm.getString("trackingId") + ": Checkout fails.");
+        assertThat(pm.getString("sections.summary"))
+                .startsWith(pm.getString("trackingId") + ": \u201cCheckout fails\u201d.");
         assertThat(pm.getList("findings.rule", String.class)).contains("empty-section")
                 .doesNotContain("timeline-markers");
         given().queryParam("format", "html").get(path(incident)).then().statusCode(200)
@@ -106,6 +107,49 @@ class PostmortemResourceTest {
                 .isEqualTo(given().get(path(incident)).jsonPath().getString("postmortemId"));
         assertThat(Docs.published(incident, DocumentUpdated.class, 2)).extracting(DocumentUpdated::entryKind)
                 .containsOnly("postmortem-draft");
+    }
+
+    @Test
+    @DisplayName("R-PM-3 the check endpoint checks text sent while editing, saves nothing, and keeps the rules")
+    void checkWhileEditing() {
+        UUID incident = closedIncident();
+        String check = path(incident) + "/check";
+        JsonPath flagged = as("person-ref-7").contentType("application/json")
+                .body(Map.of("impact", "I restarted the pod after disk I/O hit its limit.")).post(check).then()
+                .statusCode(200).body("clean", equalTo(false)).extract().jsonPath();
+        assertThat(flagged.getList("findings.findAll { it.section == 'impact' }.rule", String.class))
+                .containsExactly("first-person");
+        assertThat(flagged.getString("findings.find { it.rule == 'first-person' }.suggestion")).contains("'I'");
+
+        JsonPath plain = as("person-ref-7").contentType("application/json")
+                .body(Map.of("impact", "Disk I/O on db-7 hit its limit. The team restarted the pod.")).post(check)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(plain.getList("findings.section", String.class)).doesNotContain("impact");
+        // The sections not sent are checked as stored: the template's empty ones are still open.
+        assertThat(plain.getList("findings.section", String.class)).contains("rootCause");
+
+        JsonPath convoluted = as("person-ref-7").contentType("application/json").body(Map.of("rootCause", "The unavailability "
+                        + "originated from an insufficiently validated configuration modification."))
+                .post(check).then().statusCode(200).extract().jsonPath();
+        assertThat(convoluted.getList("findings.findAll { it.section == 'rootCause' }.rule", String.class))
+                .contains("reading-grade");
+
+        given().get(path(incident)).then().body("status", equalTo("template")).body("sections.impact", equalTo(""));
+        as("person-ref-7").contentType("application/json").body(Map.of("mood", "fine")).post(check).then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Unknown section"));
+        // Without a body the stored text is checked, as before.
+        as("person-ref-7").post(check).then().statusCode(200).body("clean", equalTo(false));
+    }
+
+    @Test
+    @DisplayName("R-PM-3 the postmortem page has an editor whose script checks the text as it is typed")
+    void editorPage() {
+        UUID incident = closedIncident();
+        given().queryParam("format", "html").get(path(incident)).then().statusCode(200)
+                .body(containsString("<form id=\"editor\" data-check=\"/incidents/" + incident + "/postmortem/check\""))
+                .body(containsString("<textarea id=\"edit-impact\" name=\"impact\">"))
+                .body(containsString("id=\"findings\""))
+                .body(containsString("setTimeout(check, 400)"));
     }
 
     @Test

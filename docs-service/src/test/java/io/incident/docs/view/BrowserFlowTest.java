@@ -11,8 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import io.incident.runtime.access.SessionCookie;
+import io.incident.testkit.Tokens;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,5 +100,43 @@ class BrowserFlowTest {
                 .post("/incidents/" + incident + "/entries").then().statusCode(201);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisions"), "Roll back release 42."));
         assertThat(browser.findElements(By.cssSelector("#timeline tbody tr"))).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("R-PM-3 the postmortem page shows the writing check's findings while someone types, before saving")
+    void liveWritingCheck() {
+        UUID incident = UUID.randomUUID();
+        Instant t0 = TestEvents.now().minusSeconds(3600);
+        kafka.publish(Docs.reported(incident, "Search is slow", "search", Severity.SEV3, false, t0));
+        kafka.publish(Docs.acknowledged(incident, "person-ref-7", "search", t0.plusSeconds(60)));
+        awaitDocument(incident, 2);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Signed in as the session page would leave the browser: the token in the session cookie.
+        browser.get(base.resolve("/session").toString());
+        browser.manage().addCookie(new Cookie(SessionCookie.NAME, Tokens.token("person-ref-7", "responder"), "/"));
+
+        browser.get(base.resolve("/incidents/" + incident + "/postmortem?format=html").toString());
+        By impactFindings = By.cssSelector("#findings .finding[data-section='impact']");
+        assertThat(browser.findElement(impactFindings).getAttribute("data-rule")).isEqualTo("empty-section");
+        WebElement impact = browser.findElement(By.id("edit-impact"));
+        impact.sendKeys("I restarted the pod.");
+        wait.until(ExpectedConditions.attributeToBe(impactFindings, "data-rule", "first-person"));
+        assertThat(browser.findElement(impactFindings).getText()).contains("I restarted the pod.");
+        assertThat(browser.findElement(By.cssSelector("label[for='edit-impact'] .count")).getText())
+                .isEqualTo("1 finding");
+
+        impact.clear();
+        impact.sendKeys("Disk I/O on db-7 hit its limit. The team restarted the pod.");
+        wait.until(ExpectedConditions.numberOfElementsToBe(impactFindings, 0));
+        // Only checked, not saved: the stored postmortem is still the template.
+        Docs.as("person-ref-7").get("/incidents/" + incident + "/postmortem").then()
+                .body("status", org.hamcrest.Matchers.equalTo("template"));
+
+        browser.findElement(By.cssSelector("#editor button[type='submit']")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("save-status"), "Saved."));
+        Docs.as("person-ref-7").get("/incidents/" + incident + "/postmortem").then()
+                .body("status", org.hamcrest.Matchers.equalTo("draft"))
+                .body("sections.impact", org.hamcrest.Matchers.equalTo(
+                        "Disk I/O on db-7 hit its limit. The team restarted the pod."));
     }
 }
