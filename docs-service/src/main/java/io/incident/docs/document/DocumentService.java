@@ -27,10 +27,13 @@ public class DocumentService {
     private final Event<DocumentOpened> opened;
     private final String publicUrl;
     private final IncidentLocks locks;
+    private final EvidenceRepository evidence;
 
     public DocumentService(DocumentRepository documents, Outbox outbox, Clock clock, DocumentChanges changes,
-                           Event<DocumentOpened> opened, RuntimeConfig config, IncidentLocks locks) {
+                           Event<DocumentOpened> opened, RuntimeConfig config, IncidentLocks locks,
+                           EvidenceRepository evidence) {
         this.documents = documents;
+        this.evidence = evidence;
         this.locks = locks;
         this.outbox = outbox;
         this.clock = clock;
@@ -71,6 +74,21 @@ public class DocumentService {
         if (line.isPresent()) {
             append(document, line.get(), envelope.id(), envelope.time(), null);
         }
+        // The report's links are the first evidence the responders get (R-REP-4). ReportAttached carries no links,
+        // so a later report adds its line to the timeline only.
+        if (envelope.data() instanceof IncidentReported reported) {
+            EvidenceLinks.fromReport(reported).forEach(link -> evidence.addIfNew(document.id, link, envelope.time()));
+        }
+    }
+
+    /**
+     * Adds a link a person gave with an entry to the evidence section, unless it is there already. The caller holds
+     * the document's row lock and has appended the entry, so the change is announced with it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addEvidence(Document document, TimelineEntry entry) {
+        EvidenceLinks.fromEntry(entry.kind, entry.text, entry.link, entry.actor)
+                .ifPresent(link -> evidence.addIfNew(document.id, link, entry.occurredAt));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.incident.docs.view;
 
 import io.incident.docs.document.Document;
+import io.incident.docs.document.EvidenceLink;
 import io.incident.docs.document.TimelineEntry;
 import io.incident.docs.security.ChecklistItem;
 import io.incident.docs.security.SecurityResource;
@@ -22,10 +23,20 @@ public record DocumentView(UUID incidentId, UUID documentId, String trackingId, 
                            String severity, String status, boolean open, String commander, boolean security,
                            String bridge, String statusSummary, Instant createdAt, Instant updatedAt, int revision,
                            String url, Map<String, String> links, Roles roles, List<Entry> timeline,
-                           List<Entry> decisions, List<Entry> evidence, List<ActionItemView> actionItems,
+                           List<Entry> decisions, List<Evidence> evidence, List<ActionItemView> actionItems,
                            List<SecurityResource.Step> checklist) {
 
     public record Entry(Instant at, String kind, String actor, String text, String link) {
+    }
+
+    /**
+     * A link in the evidence section: {@code text} is its label (what the person wrote, or the address's host and
+     * path), {@code source} where it came from ("Alertmanager report", "evidence entry") and {@code actor} who gave it.
+     */
+    public record Evidence(Instant at, String link, String text, String source, String actor) {
+        static Evidence of(EvidenceLink e) {
+            return new Evidence(e.addedAt, e.url, e.label, e.source, e.actor);
+        }
     }
 
     /** Who holds which role; responders are the people who acted on the incident. */
@@ -35,8 +46,9 @@ public record DocumentView(UUID incidentId, UUID documentId, String trackingId, 
     /** Kinds whose actor is the person who did it rather than a person named in passing. */
     private static final Set<String> REPORTING = Set.of("reported", "report-attached");
 
-    static DocumentView of(Document d, List<TimelineEntry> entries, List<ActionItem> items,
-                           List<ChecklistItem> checklist, String url, Map<String, String> links) {
+    static DocumentView of(Document d, List<TimelineEntry> entries, List<EvidenceLink> evidence,
+                           List<ActionItem> items, List<ChecklistItem> checklist, String url,
+                           Map<String, String> links) {
         List<Entry> timeline = entries.stream().map(e -> new Entry(e.occurredAt, e.kind, e.actor, e.text, e.link))
                 .toList();
         Set<String> responders = new LinkedHashSet<>();
@@ -49,7 +61,7 @@ public record DocumentView(UUID incidentId, UUID documentId, String trackingId, 
                 d.header().open(), d.commanderRef, d.security, d.bridge, d.statusSummary, d.createdAt, d.updatedAt,
                 d.revision, url, links, new Roles(d.commanderRef, List.copyOf(responders)), timeline,
                 timeline.stream().filter(e -> e.kind().equals("decision")).toList(),
-                timeline.stream().filter(e -> e.link() != null).toList(),
+                evidence.stream().map(Evidence::of).toList(),
                 items.stream().map(ActionItemView::of).toList(),
                 d.security ? checklist.stream().map(SecurityResource.Step::of).toList() : List.of());
     }

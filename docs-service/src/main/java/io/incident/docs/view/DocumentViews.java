@@ -5,6 +5,7 @@ import io.incident.docs.access.DocumentAccess;
 import io.incident.docs.document.Document;
 import io.incident.docs.document.DocumentRepository;
 import io.incident.docs.document.DocumentService;
+import io.incident.docs.document.EvidenceRepository;
 import io.incident.docs.document.TimelineChain;
 import io.incident.docs.document.TimelineEntry;
 import io.incident.docs.security.ChecklistRepository;
@@ -29,9 +30,12 @@ public class DocumentViews {
     private final ChecklistRepository checklists;
     private final DocumentService service;
     private final Map<String, String> urls;
+    private final EvidenceRepository evidence;
 
     public DocumentViews(DocumentAccess access, DocumentRepository documents, ActionItemRepository actionItems,
-                         ChecklistRepository checklists, DocumentService service, RuntimeConfig config) {
+                         ChecklistRepository checklists, DocumentService service, RuntimeConfig config,
+                         EvidenceRepository evidence) {
+        this.evidence = evidence;
         this.access = access;
         this.documents = documents;
         this.actionItems = actionItems;
@@ -43,7 +47,7 @@ public class DocumentViews {
     @Transactional
     public DocumentView read(UUID incidentId, Optional<Actor> actor) {
         Document d = access.readable(incidentId, actor);
-        return DocumentView.of(d, documents.timeline(d.id), actionItems.of(d.id),
+        return DocumentView.of(d, documents.timeline(d.id), evidence.of(d.id), actionItems.of(d.id),
                 d.security ? checklists.of(d.id) : List.of(), service.url(d), links(d));
     }
 

@@ -42,7 +42,13 @@ public class WritingService {
         if (k.equals("status-summary")) {
             d.statusSummary = t;
         }
-        return documents.write(d, k, actor.ref(), t, l);
+        TimelineEntry entry = documents.write(d, k, actor.ref(), t, l);
+        // Every link a person gives with an entry is evidence, not only those of kind "evidence": an update that
+        // links the graph it describes points at evidence just the same.
+        if (l != null) {
+            documents.addEvidence(d, entry);
+        }
+        return entry;
     }
 
     /** The conference bridge shows in the header; no event carries it, so the IC sets it here. */

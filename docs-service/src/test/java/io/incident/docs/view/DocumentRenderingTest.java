@@ -19,7 +19,10 @@ class DocumentRenderingTest {
                 .contains("<a href=\"https://meet.example.org/inc-1001\">")
                 .contains("Writes fail on db-7.")
                 .contains("<ul id=\"decisions\">").contains("<ul id=\"evidence\">")
-                .contains("<a href=\"https://grafana.example.org/d/1\">Error graph</a>")
+                .contains("<a href=\"https://grafana.example.org/d/1\">Error graph</a> <span class=\"muted\">"
+                        + "(evidence entry, person-ref-7, 2026-03-01T10:01:30Z)</span>")
+                .contains("<a href=\"https://prometheus.example.org/graph?g0.expr=up\">prometheus.example.org/graph</a>"
+                        + " <span class=\"muted\">(Alertmanager report, 2026-03-01T10:00:00Z)</span>")
                 .contains("Add disk alerts").contains("@media print")
                 .contains("new EventSource(path + '/stream')")
                 .doesNotContain("Security runbook");
@@ -43,7 +46,10 @@ class DocumentRenderingTest {
                 .contains("- Status: active\n").contains("- Incident Commander: person-ref-7\n")
                 .contains("| When (UTC) | What | Entry | Who |")
                 .contains("| decision | Roll back \\| line one line two | person-ref-7 |")
-                .contains("- [Error graph](https://grafana.example.org/d/1)")
+                .contains("- [prometheus.example.org/graph](<https://prometheus.example.org/graph?g0.expr=up>): "
+                        + "Alertmanager report, 2026-03-01T10:00:00Z\n")
+                .contains("- [Error graph](<https://grafana.example.org/d/1>): evidence entry, person-ref-7, "
+                        + "2026-03-01T10:01:30Z\n")
                 .contains("- [ ] Add disk alerts: owner person-ref-3, due 2026-04-01");
     }
 }
