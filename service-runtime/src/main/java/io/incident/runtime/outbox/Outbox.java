@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Where services put the events their state changes raise. The row is written in the caller's transaction, so the
- * event exists if and only if the change committed; the relay is woken the moment the transaction commits. The row
+ * event exists if and only if the change committed; the relay is woken the moment the transaction commits, in this
+ * process or, when another instance leads the relay, through PostgreSQL's LISTEN/NOTIFY. The row
  * keeps the trace of the request or consumer that raised it, which the relay sends on with the event.
  */
 @ApplicationScoped
@@ -59,6 +60,12 @@ public class Outbox {
                 .map(event -> EventEnvelope.wrap(event, source, clock.instant())).toList();
         try (Connection c = dataSource.getConnection()) {
             store.appendAll(c, envelopes, tracing.currentTraceparent().orElse(null));
+            if (!signal.leadsHere()) {
+                // Another instance's relay leads: it hears of these rows when this transaction commits, rather than
+                // at its next poll. PostgreSQL sends one notification per transaction and channel however often
+                // this runs, and none if the transaction rolls back. A leader here needs no notification.
+                store.notifyRelay(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + envelopes.size() + " event(s) to the outbox", e);
         }

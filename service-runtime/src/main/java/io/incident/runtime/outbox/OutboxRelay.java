@@ -7,6 +7,8 @@ import io.opentelemetry.api.trace.StatusCode;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,8 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration sendTimeout;
     private final Tracing tracing;
     private final SendListener listener;
+    /** How often a waiting leader looks for other instances' notifications; reading them costs no round trip. */
+    static final Duration NOTIFY_CHECK = Duration.ofMillis(20);
     /** Only the relay's own thread touches it. */
     private Connection leader;
 
@@ -95,6 +99,7 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             if (store.tryLeadership(c)) {
+                store.listen(c);
                 leader = c;
                 return c;
             }
@@ -104,6 +109,38 @@ public final class OutboxRelay implements AutoCloseable {
         }
         c.close();
         return null;
+    }
+
+    /** Whether this relay led its schema at its last batch. */
+    public boolean leads() {
+        return leader != null;
+    }
+
+    /**
+     * Waits for work: this process committed events ({@code signal}), another instance did (a notification on the
+     * leader's connection), or {@code timeout} passed. The notifications are read without blocking between short
+     * waits on the local signal, so either wakes the relay within {@link #NOTIFY_CHECK}.
+     */
+    public void awaitWork(OutboxSignal signal, Duration timeout) throws InterruptedException, SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        PGConnection notifications = leader == null ? null : leader.unwrap(PGConnection.class);
+        while (true) {
+            if (notifications != null) {
+                PGNotification[] heard = notifications.getNotifications();
+                if (heard != null && heard.length > 0) {
+                    return;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            Duration slice = notifications == null ? Duration.ofNanos(left)
+                    : Duration.ofNanos(Math.min(left, NOTIFY_CHECK.toNanos()));
+            if (signal.await(slice)) {
+                return;
+            }
+        }
     }
 
     /** Gives leadership up. A pooled connection outlives close(), so the lock is released first. */

@@ -108,18 +108,20 @@ public class OutboxRelayWorker {
         while (running) {
             try {
                 int sent = relay.relayOnce();
+                signal.leading(relay.leads());
                 backoff = Duration.ofMillis(100);
                 if (Instant.now().isAfter(nextPurge)) {
                     purge();
                     nextPurge = Instant.now().plus(PURGE_EVERY);
                 }
                 if (sent < config.batchSize()) {
-                    signal.await(config.pollInterval());
+                    relay.awaitWork(signal, config.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
+                signal.leading(false);
                 if (!running) {
                     return;
                 }

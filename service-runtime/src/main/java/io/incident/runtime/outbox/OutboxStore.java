@@ -77,6 +77,30 @@ public final class OutboxStore {
         }
     }
 
+    /**
+     * The leader listens on its kept connection for {@link #notifyRelay}: writes committed by other instances wake it
+     * at once instead of at its next poll.
+     */
+    public void listen(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("listen \"" + channel(c).replace("\"", "\"\"") + "\"");
+        }
+    }
+
+    /** In the writer's transaction: delivered to the listening leader when it commits, dropped if it rolls back. */
+    public void notifyRelay(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select pg_notify(current_schema() || '_outbox', '')")) {
+            ps.execute();
+        }
+    }
+
+    private static String channel(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select current_schema() || '_outbox'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     public void releaseLeadership(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "select pg_advisory_unlock(hashtext(current_schema() || '.outbox_event'))")) {

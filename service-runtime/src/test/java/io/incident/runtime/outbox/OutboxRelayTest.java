@@ -125,6 +125,56 @@ class OutboxRelayTest {
     }
 
     @Test
+    @DisplayName("events committed by another instance wake the leading relay at once, not at its next poll")
+    void notifiedByOtherInstances() throws Exception {
+        try (KafkaProducer<String, String> producer = producer();
+             OutboxRelay leader = new OutboxRelay(dataSource, outbox, producer, Clock.systemUTC(), 100,
+                     Duration.ofSeconds(10), Tracing.disabled(), OutboxRelay.SendListener.NONE)) {
+            assertThat(leader.relayOnce()).isZero();
+            assertThat(leader.leads()).isTrue();
+            OutboxSignal local = new OutboxSignal();
+
+            Thread otherInstance = new Thread(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    Thread.sleep(300);
+                    c.setAutoCommit(false);
+                    outbox.appendAll(c, List.of(envelope()));
+                    outbox.notifyRelay(c);
+                    outbox.notifyRelay(c);
+                    c.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long start = System.nanoTime();
+            otherInstance.start();
+            leader.awaitWork(local, Duration.ofSeconds(30));
+            long wokenAfter = (System.nanoTime() - start) / 1_000_000;
+            otherInstance.join();
+            assertThat(wokenAfter).as("woken by the commit (after 300 ms), not by the 30 s poll")
+                    .isBetween(250L, 10_000L);
+            assertThat(leader.relayOnce()).isEqualTo(1);
+
+            // A transaction that rolls back notifies nobody.
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                outbox.appendAll(c, List.of(envelope()));
+                outbox.notifyRelay(c);
+                c.rollback();
+            }
+            start = System.nanoTime();
+            leader.awaitWork(local, Duration.ofMillis(800));
+            assertThat((System.nanoTime() - start) / 1_000_000).as("waited the whole timeout").isGreaterThanOrEqualTo(750L);
+
+            // This process's own commits wake it through the signal.
+            local.wake();
+            start = System.nanoTime();
+            leader.awaitWork(local, Duration.ofSeconds(30));
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000L);
+        }
+    }
+
+    @Test
     @DisplayName("a second relay instance waits while the first leads, and takes over when the first is gone")
     void oneRelayAtATime() throws Exception {
         try (Connection c = dataSource.getConnection()) {
