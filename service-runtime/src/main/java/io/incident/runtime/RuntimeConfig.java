@@ -16,6 +16,8 @@ public interface RuntimeConfig {
 
     Outbox outbox();
 
+    Inbox inbox();
+
     ClockSettings clock();
 
     Db db();
@@ -93,6 +95,17 @@ public interface RuntimeConfig {
 
         /** How long published rows stay for inspection. */
         @WithDefault("P7D")
+        Duration retention();
+    }
+
+    interface Inbox {
+        /**
+         * How long the id of an applied event is kept to recognise a redelivery. Must be longer than the topics'
+         * retention ({@code retention.ms}, 14 days in deploy/kubernetes/kafka-topics.yaml): an event still on a topic
+         * can be delivered again (a new consumer group, an offset reset), and only its inbox row keeps it from being
+         * applied twice.
+         */
+        @WithDefault("P21D")
         Duration retention();
     }
 

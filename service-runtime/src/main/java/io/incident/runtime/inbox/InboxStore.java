@@ -100,6 +100,20 @@ public final class InboxStore {
         }
     }
 
+    /**
+     * Deletes at most {@code limit} rows of events processed before {@code cutoff} and returns how many it deleted;
+     * the caller repeats until fewer come back, so no statement holds many row locks for long.
+     */
+    public int purgeProcessedBefore(Connection c, Instant cutoff, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                delete from inbox_event where ctid = any (array(
+                    select ctid from inbox_event where processed_at < ? limit ?))""")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            ps.setInt(2, limit);
+            return ps.executeUpdate();
+        }
+    }
+
     public record ProcessedEvent(UUID eventId, String consumer, String type, UUID incidentId, String source,
                                  Instant occurredAt, Instant processedAt) {
     }

@@ -2,6 +2,7 @@ package io.incident.runtime.outbox;
 
 import io.incident.events.EventCatalog;
 import io.incident.runtime.RuntimeConfig;
+import io.incident.runtime.inbox.InboxStore;
 import io.incident.runtime.tracing.Tracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +33,12 @@ public class OutboxRelayWorker {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
+    private static final int PURGE_BATCH = 10_000;
+
     private final DataSource dataSource;
     private final OutboxStore store;
+    private final InboxStore inbox;
+    private final Duration inboxRetention;
     private final OutboxSignal signal;
     private final Clock clock;
     private final RuntimeConfig.Outbox config;
@@ -48,11 +53,13 @@ public class OutboxRelayWorker {
     private Thread thread;
     private Producer<String, String> producer;
 
-    public OutboxRelayWorker(DataSource dataSource, OutboxStore store, OutboxSignal signal, Clock clock,
-                             RuntimeConfig config, MeterRegistry registry, Tracing tracing,
+    public OutboxRelayWorker(DataSource dataSource, OutboxStore store, InboxStore inbox, OutboxSignal signal,
+                             Clock clock, RuntimeConfig config, MeterRegistry registry, Tracing tracing,
                              @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.dataSource = dataSource;
         this.store = store;
+        this.inbox = inbox;
+        this.inboxRetention = config.inbox().retention();
         this.signal = signal;
         this.clock = clock;
         this.config = config.outbox();
@@ -137,12 +144,29 @@ public class OutboxRelayWorker {
         }
     }
 
+    /**
+     * Housekeeping, hourly: published outbox rows after {@code incident.outbox.retention}, and the inbox's record of
+     * applied events after {@code incident.inbox.retention} (longer than any topic keeps an event, so a redelivery is
+     * still recognised). Every instance may run it; deleting what another already deleted costs nothing.
+     */
     private void purge() throws Exception {
         try (Connection c = dataSource.getConnection()) {
-            int removed = store.purgePublishedBefore(c, clock.instant().minus(config.retention()));
-            if (removed > 0) {
-                LOG.debugf("Purged %d published outbox rows", removed);
-            }
+            c.setAutoCommit(true);
+            Instant now = clock.instant();
+            purged("outbox_event", store.purgePublishedBefore(c, now.minus(config.retention())));
+            int removed;
+            do {
+                removed = inbox.purgeProcessedBefore(c, now.minus(inboxRetention), PURGE_BATCH);
+                purged("inbox_event", removed);
+            } while (removed == PURGE_BATCH && running);
+        }
+    }
+
+    private void purged(String table, int rows) {
+        if (rows > 0) {
+            Counter.builder("incident.housekeeping.purged").tag("table", table)
+                    .description("Rows removed by retention purges").register(registry).increment(rows);
+            LOG.debugf("Purged %d rows of %s", rows, table);
         }
     }
 
