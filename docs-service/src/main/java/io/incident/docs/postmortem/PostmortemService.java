@@ -6,6 +6,7 @@ import io.incident.docs.access.DocumentAccess;
 import io.incident.docs.document.Document;
 import io.incident.docs.document.DocumentRepository;
 import io.incident.docs.document.DocumentService;
+import io.incident.docs.document.EvidenceRepository;
 import io.incident.docs.writing.ActionItemRepository;
 import io.incident.events.PostmortemPublished;
 import io.incident.events.RootCauseAnalysisCompleted;
@@ -37,10 +38,12 @@ public class PostmortemService {
     private final Outbox outbox;
     private final Clock clock;
     private final WritingChecker checker;
+    private final EvidenceRepository evidence;
 
     public PostmortemService(DocumentAccess access, DocumentRepository documents, DocumentService documentService,
                              ActionItemRepository actionItems, PostmortemRepository postmortems, Outbox outbox,
-                             Clock clock, DocsConfig config) {
+                             Clock clock, DocsConfig config, EvidenceRepository evidence) {
+        this.evidence = evidence;
         this.access = access;
         this.documents = documents;
         this.documentService = documentService;
@@ -215,7 +218,9 @@ public class PostmortemService {
         return new PostmortemView(d.incidentId, pm == null ? null : pm.id, d.trackingId, d.title, status,
                 pm == null ? null : pm.publishedAt, pm == null ? null : pm.publishedBy,
                 pm == null ? null : pm.overrideReason, sections, PostmortemView.sectionList(sections),
-                checker.check(sections), rca, documentService.postmortemUrl(d));
+                checker.check(sections), rca, evidence.of(d.id).stream()
+                .map(e -> new PostmortemView.Evidence(e.url, e.label, e.source)).toList(),
+                documentService.postmortemUrl(d));
     }
 
     private static void requireDraft(Document d, Postmortem pm) {

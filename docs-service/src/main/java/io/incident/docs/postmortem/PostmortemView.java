@@ -12,9 +12,14 @@ import java.util.UUID;
 public record PostmortemView(UUID incidentId, UUID postmortemId, String trackingId, String title, String status,
                              Instant publishedAt, String publishedBy, String overrideReason,
                              Map<String, String> sections, List<Section> sectionList,
-                             List<WritingChecker.Finding> findings, Rca rca, String url) {
+                             List<WritingChecker.Finding> findings, Rca rca, List<Evidence> evidence,
+                             String url) {
 
     public record Section(String name, String heading, String text) {
+    }
+
+    /** The document's evidence, beside the text, so each conclusion can point at what supports it (R-PM-3). */
+    public record Evidence(String link, String text, String source) {
     }
 
     public record Rca(String problem, String response, String prevention, Instant completedAt, String completedBy) {

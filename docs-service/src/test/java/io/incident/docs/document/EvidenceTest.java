@@ -48,7 +48,8 @@ class EvidenceTest {
     }
 
     @Test
-    @DisplayName("R-DOC-1 an IncidentReported's evidenceLinks appear in the document as JSON, Markdown and HTML")
+    @DisplayName("R-DOC-1 an IncidentReported's evidenceLinks appear in the document as JSON, Markdown and HTML, "
+            + "and beside the postmortem")
     void reportedLinks() {
         UUID incident = UUID.randomUUID();
         kafka.publish(alert(incident, List.of(GENERATOR, RUNBOOK, DASHBOARD), TestEvents.now().minusSeconds(60)));
@@ -69,6 +70,13 @@ class EvidenceTest {
                 .contains("<a href=\"" + GENERATOR.replace("&", "&amp;") + "\">prometheus.example.org/graph</a>")
                 .contains("<a href=\"" + RUNBOOK + "\">runbooks.example.org/payments/high-error-rate</a>")
                 .contains("<a href=\"" + DASHBOARD + "\">").contains("<a href=\"" + IN_DESCRIPTION + "\">");
+
+        // The postmortem shows the same evidence beside the text, for conclusions to point at (R-PM-3).
+        String postmortem = "/incidents/" + incident + "/postmortem";
+        assertThat(given().get(postmortem).then().statusCode(200).extract().jsonPath()
+                .getList("evidence.link", String.class)).containsExactly(GENERATOR, RUNBOOK, DASHBOARD, IN_DESCRIPTION);
+        assertThat(given().queryParam("format", "html").get(postmortem).then().statusCode(200).extract().asString())
+                .contains("<a href=\"" + RUNBOOK + "\">runbooks.example.org/payments/high-error-rate</a>");
     }
 
     @Test
