@@ -6,7 +6,10 @@ import io.quarkus.mailer.Mailer;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** SMTP through quarkus-mailer. The Message-ID is ours, so a message sent twice after a crash is recognisable. */
+/**
+ * SMTP through quarkus-mailer, every message as plain text with an HTML alternative. The Message-ID is ours, so a
+ * message sent twice after a crash is recognisable.
+ */
 @ApplicationScoped
 public class EmailChannel implements Channel {
 
@@ -28,7 +31,10 @@ public class EmailChannel implements Channel {
         if (!message.recipient().contains("@")) {
             throw DeliveryException.permanent("Not an e-mail address");
         }
+        // Text and HTML of the same content make a multipart/alternative: a phone's mail app shows the HTML with
+        // links to tap, a plain-text client or a pager gateway reads the text.
         Mail mail = Mail.withText(message.recipient(), message.subject(), message.body())
+                .setHtml(MailHtml.of(message.subject(), message.body()))
                 .setFrom(from)
                 .addHeader("Message-ID", message.messageId())
                 .addHeader("X-Incident-Id", message.incidentId().toString());
