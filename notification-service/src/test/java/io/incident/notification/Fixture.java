@@ -153,6 +153,51 @@ public final class Fixture {
         return com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
     }
 
+    /** Waits until this service has read the report of {@code incident}, so what follows is planned with it. */
+    public static void awaitReportRead(UUID incident) {
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> queryInt(
+                "select count(*) from known_incident where incident_id = ? and reported", incident) == 1);
+    }
+
+    /** Waits until the planner has applied {@code event}, whatever it planned (possibly nothing). */
+    public static void awaitApplied(EventEnvelope event) {
+        org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> queryInt(
+                "select count(*) from inbox_event where event_id = ? and consumer in ('notification-planner',"
+                        + " 'incident-watch')", event.id()) == 1);
+    }
+
+    public static int queryInt(String sql, Object parameter) {
+        try (java.sql.Connection c = TestInfrastructure.get().connect("notification");
+             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The decoded text of the part of {@code m} with {@code mimeType} (text/plain, text/html). */
+    public static String part(MimeMessage m, String mimeType) {
+        try {
+            if (!(m.getContent() instanceof jakarta.mail.internet.MimeMultipart multipart)) {
+                throw new AssertionError("Not a multipart message: " + m.getContentType());
+            }
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart p = multipart.getBodyPart(i);
+                if (p.isMimeType(mimeType)) {
+                    // SMTP carries CRLF line ends; the templates and assertions use "\n".
+                    return ((String) p.getContent()).replace("\r\n", "\n");
+                }
+            }
+            throw new AssertionError("No " + mimeType + " part in " + m.getContentType());
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** This service's events about {@code incident} of type {@code type}, waiting for {@code expected}. */
     public static <T extends IncidentEvent> List<T> emitted(UUID incident, Class<T> type, int expected) {
         Predicate<ConsumerRecord<String, String>> match = r -> incident.toString().equals(r.key())

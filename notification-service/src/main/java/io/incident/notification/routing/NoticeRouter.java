@@ -75,8 +75,7 @@ public final class NoticeRouter {
             active(incident, out);
         } else if (envelope.data() instanceof CommanderPaged p) {
             out.add(new Notice(id, "page", new Audience.Person(p.personRef(), "PAGED_IC"),
-                    Map.of("level", p.escalationLevel(), "acknowledgeBy", p.acknowledgeBy().toString(),
-                    "acknowledgeUrl", links.incidentPage(p.incidentId()))));
+                    PageContent.values(p, incident, links)));
         } else if (envelope.data() instanceof CommanderAcknowledged a) {
             active(incident, out);
         } else if (envelope.data() instanceof DocumentCreated d) {

@@ -52,7 +52,7 @@ import java.util.Set;
 public class NotificationPlanner {
 
     /** Values that come from people's free text; they are blanked of personal data for all but the restricted audience. */
-    private static final Set<String> FREE_TEXT = Set.of("title", "summary", "reason", "note");
+    private static final Set<String> FREE_TEXT = Set.of("title", "summary", "reason", "note", "description");
 
     private final IncidentWatch watch;
     private final StakeholderRepository stakeholders;
@@ -77,7 +77,8 @@ public class NotificationPlanner {
         this.directory = directory;
         this.templates = templates;
         this.queue = queue;
-        this.links = new Links(runtime.urls().getOrDefault("commander-service", ""), config.responseTeamsUrl());
+        this.links = new Links(runtime.urls().getOrDefault("commander-service", ""), config.responseTeamsUrl(),
+                runtime.urls().get("docs-service"));
         this.router = new NoticeRouter(links);
     }
 
@@ -187,6 +188,13 @@ public class NotificationPlanner {
         values.put("bridge", settings(incident.team()).map(s -> s.bridge).filter(b -> b != null && !b.isBlank())
                 .orElse("(no bridge line set)"));
         values.putAll(notice.values());
+        if (values.get("description") instanceof String d) {
+            values.put("description", Disclosure.details(d, incident.security(), restricted));
+        }
+        if (values.get("evidenceLinks") instanceof List<?> l) {
+            values.put("evidenceLinks", Disclosure.links(l.stream().map(String::valueOf).toList(),
+                    incident.security(), restricted));
+        }
         for (String k : FREE_TEXT) {
             if (values.get(k) instanceof String s) {
                 values.put(k, Disclosure.redact(s, restricted));

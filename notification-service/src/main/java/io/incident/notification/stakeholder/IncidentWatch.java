@@ -8,6 +8,8 @@ import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
 import io.incident.events.IncidentEvent;
 import io.incident.events.IncidentReported;
+import io.incident.events.ReportAttached;
+import io.incident.events.ReportChannel;
 import io.incident.events.Severity;
 import io.incident.events.SeverityChanged;
 import io.incident.notification.routing.IncidentContext;
@@ -16,6 +18,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +56,15 @@ public class IncidentWatch {
                 k.reportedAt = r.reportedAt();
                 k.security = k.security || r.security();
                 k.reported = true;
+                k.source = r.channel() == null ? null : r.channel().name();
+                k.description = r.description();
+                k.evidenceLinks = joinLinks(r.evidenceLinks());
+            }
+        } else if (event instanceof ReportAttached a) {
+            // The reports topic keeps one incident's events in order, so the opening report was read first; the
+            // count is what the page's "reports so far" says on a later escalation level.
+            if (k != null) {
+                k.reportCount += a.alertCount();
             }
         } else if (event instanceof CommanderPaged p) {
             if (k == null) {
@@ -102,6 +115,25 @@ public class IncidentWatch {
 
     private static IncidentContext context(KnownIncident k) {
         return new IncidentContext(k.incidentId, k.team, k.title, Severity.valueOf(k.severity), k.security,
-                k.commanderRef, k.documentUrl, k.reported);
+                k.commanderRef, k.documentUrl, k.reported, source(k.source), k.reportedAt, k.description,
+                splitLinks(k.evidenceLinks), k.reportCount);
+    }
+
+    /** A link with a line break in it is not a URL; it is dropped rather than split into two wrong ones. */
+    static String joinLinks(List<String> links) {
+        if (links == null || links.isEmpty()) {
+            return null;
+        }
+        List<String> kept = links.stream().filter(l -> l != null && !l.isBlank() && !l.contains("\n")
+                && !l.contains("\r")).map(String::strip).toList();
+        return kept.isEmpty() ? null : String.join("\n", kept);
+    }
+
+    static List<String> splitLinks(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : Arrays.asList(stored.split("\n"));
+    }
+
+    private static ReportChannel source(String name) {
+        return name == null ? null : ReportChannel.valueOf(name);
     }
 }

@@ -26,4 +26,10 @@ public class KnownIncident {
     public String commanderRef;
     public String documentUrl;
     public boolean reported;
+    /** The {@code ReportChannel} of the first report; null until the report is read. */
+    public String source;
+    public String description;
+    /** One link per line (V104). */
+    public String evidenceLinks;
+    public int reportCount = 1;
 }

@@ -22,6 +22,14 @@ public final class TemplateSamples {
         v.put("commanderRef", "person-ref-7");
         v.put("level", 1);
         v.put("acknowledgeBy", "2026-01-01T10:05:00Z");
+        v.put("acknowledgeByText", "2026-01-01 10:05 UTC");
+        v.put("source", "Prometheus Alertmanager");
+        v.put("startedAt", "2026-01-01 10:00 UTC");
+        v.put("reports", "3");
+        v.put("description", "Checkout answers 502 for about a third of requests since 09:58 UTC.\n"
+                + "Payments provider status page shows no incident.");
+        v.put("evidenceLinks", List.of("https://prometheus.example.org/graph?g0.expr=rate(http_5xx%5B5m%5D)",
+                "https://runbooks.example.org/checkout/5xx"));
         v.put("acknowledgeUrl", "http://commander.example.org/incidents/7d1c3a52-0000-4000-8000-000000000001");
         v.put("responseTeamsUrl", "https://wiki.example.org/incident-response-teams");
         v.put("filedAt", "2026-01-01T10:30:00Z");

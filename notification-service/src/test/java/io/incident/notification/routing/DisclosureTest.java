@@ -24,4 +24,16 @@ class DisclosureTest {
                 + "7d1c3a52-0000-4000-8000-000000000001 at 2026-01-01T10:05:00Z, see https://docs.example.org/x");
         assertThat(Disclosure.redact(text, true)).isEqualTo(text);
     }
+
+    @Test
+    @DisplayName("a security incident's description and evidence links are only for the restricted audience")
+    void securityDetails() {
+        java.util.List<String> links = java.util.List.of("https://logs.example.org/search?q=export");
+        assertThat(Disclosure.details("Dump in the bucket", true, false)).isEqualTo(Disclosure.RESTRICTED_DETAILS);
+        assertThat(Disclosure.details("Dump in the bucket", true, true)).isEqualTo("Dump in the bucket");
+        assertThat(Disclosure.details("Checkout slow", false, false)).isEqualTo("Checkout slow");
+        assertThat(Disclosure.links(links, true, false)).isEmpty();
+        assertThat(Disclosure.links(links, true, true)).isEqualTo(links);
+        assertThat(Disclosure.links(links, false, false)).isEqualTo(links);
+    }
 }

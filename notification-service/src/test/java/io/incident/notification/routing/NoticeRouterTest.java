@@ -1,6 +1,7 @@
 package io.incident.notification.routing;
 
 import io.incident.events.CommanderAcknowledged;
+import io.incident.events.CommanderPaged;
 import io.incident.events.DeadlineBreached;
 import io.incident.events.DeadlineKind;
 import io.incident.events.DeadlineWarned;
@@ -9,6 +10,7 @@ import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
 import io.incident.events.IncidentEscalated;
 import io.incident.events.IncidentEvent;
+import io.incident.events.ReportChannel;
 import io.incident.events.IncidentTriaged;
 import io.incident.events.Severity;
 import io.incident.events.TriageDecision;
@@ -63,6 +65,25 @@ class NoticeRouterTest {
                 ctx("p", null));
         assertThat(notices).extracting(Notice::template).containsExactly("closed", "closed", "room-topic-reset");
         assertThat(notices.get(2).values()).containsEntry("responseTeamsUrl", "https://wiki.example.org/teams");
+    }
+
+    @Test
+    @DisplayName("a page carries the report's evidence links and the start of its description")
+    void pageCarriesTheReport() {
+        IncidentContext known = new IncidentContext(ID, "payments", "Checkout fails", Severity.SEV2, false, null,
+                null, true, ReportChannel.ALERTMANAGER, T, "Error rate high\nsecond line", List.of(
+                "http://prometheus.example.org/graph?g0.expr=up", "https://runbooks.example.org/checkout"), 2);
+        List<Notice> page = router.route(env(new CommanderPaged(ID, "payments", "person-ref-1", 1, Severity.SEV2,
+                false, T.plusSeconds(300), T)), known);
+        assertThat(page).singleElement().satisfies(n -> {
+            assertThat(n.template()).isEqualTo("page");
+            assertThat(n.audience()).isEqualTo(new Audience.Person("person-ref-1", "PAGED_IC"));
+            assertThat(n.values()).containsEntry("description", "Error rate high\nsecond line")
+                    .containsEntry("reports", "2").containsEntry("acknowledgeUrl",
+                            "http://commander.example.org/incidents/" + ID);
+            assertThat(n.values().get("evidenceLinks")).isEqualTo(List.of(
+                    "http://prometheus.example.org/graph?g0.expr=up", "https://runbooks.example.org/checkout"));
+        });
     }
 
     @Test
