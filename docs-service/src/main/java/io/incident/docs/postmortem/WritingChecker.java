@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * and a suggested fix, so the writer can act on it without knowing the rules by heart. Pure and framework-free.
  *
  * <p>The checks are heuristics, like any style checker's: passive voice is a form of "to be" followed by a past
- * participle, and the reading grade is the Flesch–Kincaid formula with syllables counted by vowel groups.
+ * participle, and the reading grade is the Flesch–Kincaid formula with syllables counted by vowel groups. They read
+ * only the writer's own prose: quotations, code and technical names are masked or skipped, because a checker that
+ * flags "disk I/O" as first person or a service's name as a long word is one people switch off.
  */
 public final class WritingChecker {
 
