@@ -113,10 +113,18 @@ public final class NoticeRouter {
             out.add(roles(id, "close-proposed", BROADCAST, team, true, v));
             out.add(new Notice(id, "close-proposed", new Audience.TeamRoom(incident.team()), v));
         } else if (envelope.data() instanceof IncidentResolved r) {
-            out.add(roles(id, "resolved", BROADCAST, team, true, Map.of()));
+            if (incident.commanderRef() == null) {
+                out.add(resolvedBeforeCommand(incident, r.by(), r.resolvedAt()));
+            } else {
+                out.add(roles(id, "resolved", BROADCAST, team, true, Map.of()));
+            }
             out.add(new Notice(id, "resolved", new Audience.TeamRoom(incident.team()), Map.of()));
         } else if (envelope.data() instanceof IncidentClosed c) {
-            out.add(roles(id, "closed", BROADCAST, team, true, Map.of()));
+            if (incident.commanderRef() == null) {
+                out.add(resolvedBeforeCommand(incident, c.closedBy(), c.closedAt()));
+            } else {
+                out.add(roles(id, "closed", BROADCAST, team, true, Map.of()));
+            }
             out.add(new Notice(id, "closed", new Audience.TeamRoom(incident.team()), Map.of()));
             out.add(new Notice(id, "room-topic-reset", new Audience.RoomTopic(incident.team()),
                     Map.of("responseTeamsUrl", links.responseTeamsUrl())));
@@ -154,6 +162,21 @@ public final class NoticeRouter {
         out.add(roles(key, "active-incident", BROADCAST, Set.of(incident.team()), true, v));
         out.add(new Notice(key, "active-incident", new Audience.TeamRoom(incident.team()), v));
         out.add(new Notice(key, "room-topic-active", new Audience.RoomTopic(incident.team()), v));
+    }
+
+    /**
+     * An incident that ended before anyone took command (an alert that fired and cleared, a tool's resolve) was never
+     * announced: a bare "[Resolved]" would be the first its stakeholders hear of it. They get one message that tells
+     * it whole, under one key per incident, so the resolve and a later close of the same incident send it once.
+     */
+    private static Notice resolvedBeforeCommand(IncidentContext incident, String by, Instant at) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("startedAt", incident.reportedAt() == null ? PageContent.NOT_KNOWN_YET
+                : PageContent.when(incident.reportedAt()));
+        v.put("endedAt", PageContent.when(at));
+        v.put("endedBy", nz(by));
+        return roles("unattended:" + incident.incidentId(), StoryRule.RESOLVED_BEFORE_COMMAND, BROADCAST,
+                Set.of(incident.team()), true, v);
     }
 
     private static Map<String, Object> deadline(DeadlineKind kind, Instant dueAt, boolean breached) {

@@ -21,6 +21,7 @@ import io.incident.events.SecurityFormFiled;
 import io.incident.notification.NotificationConfig;
 import io.incident.notification.channel.ChannelKind;
 import io.incident.notification.channel.JiraChannel;
+import io.incident.notification.delivery.DeliveryHistory;
 import io.incident.notification.delivery.DeliveryQueue;
 import io.incident.notification.delivery.PlannedDelivery;
 import io.incident.notification.people.Directory;
@@ -64,11 +65,13 @@ public class NotificationPlanner {
     private final Links links;
     private final ParkedEvents parked;
     private final IncidentLocks locks;
+    private final DeliveryHistory history;
 
     public NotificationPlanner(IncidentWatch watch, StakeholderRepository stakeholders, TeamSettingsRepository teams,
                                Directory directory, TemplateStore templates, DeliveryQueue queue,
                                RuntimeConfig runtime, NotificationConfig config, ParkedEvents parked,
-                               IncidentLocks locks) {
+                               IncidentLocks locks, DeliveryHistory history) {
+        this.history = history;
         this.parked = parked;
         this.locks = locks;
         this.watch = watch;
@@ -168,7 +171,9 @@ public class NotificationPlanner {
             planned.add(delivery(key, notice, incident, JiraChannel.recipient(s.get().ticketUrl,
                     s.get().ticketProject), ChannelKind.JIRA, "TICKETING", false));
         }
-        queue.enqueue(planned);
+        queue.enqueue(StoryRule.needsEarlierNotice(notice.template()) && !planned.isEmpty()
+                ? StoryRule.keep(notice.template(), planned, history.told(incident.incidentId(), StoryRule.NOT_TELLING))
+                : planned);
     }
 
     private Optional<TeamSettings> settings(String team) {

@@ -30,6 +30,8 @@ public final class TemplateSamples {
                 + "Payments provider status page shows no incident.");
         v.put("evidenceLinks", List.of("https://prometheus.example.org/graph?g0.expr=rate(http_5xx%5B5m%5D)",
                 "https://runbooks.example.org/checkout/5xx"));
+        v.put("endedAt", "2026-01-01 10:04 UTC");
+        v.put("endedBy", "monitoring:ALERTMANAGER");
         v.put("acknowledgeUrl", "http://commander.example.org/incidents/7d1c3a52-0000-4000-8000-000000000001");
         v.put("responseTeamsUrl", "https://wiki.example.org/incident-response-teams");
         v.put("filedAt", "2026-01-01T10:30:00Z");

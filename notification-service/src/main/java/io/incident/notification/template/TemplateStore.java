@@ -29,7 +29,7 @@ public class TemplateStore {
     public static final List<String> NAMES = List.of("page", "active-incident", "room-topic-active",
             "room-topic-reset", "security-form", "leadership-update", "handoff-completed", "handoff-disputed",
             "blocker", "escalation-exhausted", "close-proposed", "resolved", "closed", "deadline-warned",
-            "deadline-breached", "reporter-reply", "ticket");
+            "deadline-breached", "reporter-reply", "ticket", "resolved-before-command");
 
     private final Engine engine;
     private final EntityManager em;

@@ -10,6 +10,7 @@ import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentClosed;
 import io.incident.events.IncidentEscalated;
 import io.incident.events.IncidentEvent;
+import io.incident.events.IncidentResolved;
 import io.incident.events.ReportChannel;
 import io.incident.events.IncidentTriaged;
 import io.incident.events.Severity;
@@ -65,6 +66,29 @@ class NoticeRouterTest {
                 ctx("p", null));
         assertThat(notices).extracting(Notice::template).containsExactly("closed", "closed", "room-topic-reset");
         assertThat(notices.get(2).values()).containsEntry("responseTeamsUrl", "https://wiki.example.org/teams");
+    }
+
+    @Test
+    @DisplayName("an incident resolved or closed before anyone took command is told whole, under one key, to the rule's audience")
+    void resolvedBeforeCommand() {
+        IncidentContext unattended = new IncidentContext(ID, "payments", "Checkout fails", Severity.SEV2, false, null,
+                null, true, ReportChannel.ALERTMANAGER, T.minusSeconds(240), "d", List.of(), 1);
+        List<Notice> resolved = router.route(env(new IncidentResolved(ID, "monitoring:ALERTMANAGER", T)), unattended);
+        List<Notice> closed = router.route(env(new IncidentClosed(ID, "p", "payments", Severity.SEV2, T, T)),
+                unattended);
+
+        assertThat(resolved).extracting(Notice::template).containsExactly(StoryRule.RESOLVED_BEFORE_COMMAND, "resolved");
+        assertThat(resolved.get(0).audience()).isEqualTo(new Audience.Roles(NoticeRouter.BROADCAST, Set.of("payments"),
+                true));
+        assertThat(resolved.get(0).values()).containsEntry("startedAt", "2026-03-02 09:56 UTC")
+                .containsEntry("endedAt", "2026-03-02 10:00 UTC").containsEntry("endedBy", "monitoring:ALERTMANAGER");
+        // The room's "[Resolved]" is left to the story rule: a room never told the incident was active drops it.
+        assertThat(resolved.get(1).audience()).isEqualTo(new Audience.TeamRoom("payments"));
+        assertThat(closed.get(0).key()).isEqualTo(resolved.get(0).key()).isEqualTo("unattended:" + ID);
+
+        List<Notice> underCommand = router.route(env(new IncidentResolved(ID, "person-ref-1", T)),
+                ctx("person-ref-1", "http://docs.example.org/d"));
+        assertThat(underCommand).extracting(Notice::template).containsExactly("resolved", "resolved");
     }
 
     @Test
