@@ -43,7 +43,7 @@ class PageMailTest {
     private static final String RUNBOOK_URL = "https://runbooks.example.org/checkout/high-error-rate";
 
     @Test
-    @DisplayName("R-ACK-2 a page mail has text and HTML parts with title, team, severity, source, start, description excerpt, evidence links, report count, acknowledge and document links")
+    @DisplayName("a page mail has text and HTML parts with title, team, severity, source, start, description excerpt, evidence links, report count, acknowledge and document links")
     void pageWorthWakingFor() throws Exception {
         String team = uniqueTeam("checkout");
         String ic = uniqueAddress("ic");

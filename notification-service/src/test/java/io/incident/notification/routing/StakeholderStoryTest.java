@@ -82,7 +82,7 @@ class StakeholderStoryTest {
     }
 
     @Test
-    @DisplayName("R-CMD-3 an alert resolved before anyone acknowledged is told once as opened and resolved with no command taken, never as a bare [Resolved]")
+    @DisplayName("an alert resolved before anyone acknowledged is told once as opened and resolved with no command taken, never as a bare [Resolved]")
     void resolvedBeforeCommand() {
         String team = uniqueTeam("flap");
         String owner = uniqueAddress("owner");
