@@ -25,6 +25,17 @@ public interface IntakeConfig {
 
     Idempotency idempotency();
 
+    Slack slack();
+
+    /** The Slack app's slash command ({@code POST /slack/commands}). */
+    interface Slack {
+        /** The app's signing secret; without it the endpoint answers 503 rather than trusting unsigned requests. */
+        Optional<String> signingSecret();
+
+        /** Channel id to team: in a linked channel {@code /incident <title>} needs no team. */
+        Map<String, String> channelTeams();
+    }
+
     interface Email {
         /** Teams receive reports at {@code <team>-incident-report@<domain>} (R-REP-2). */
         @WithDefault("incidents.example.org")

@@ -1,6 +1,7 @@
 package io.incident.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,6 +245,13 @@ public final class Stack implements AutoCloseable {
         if (service == Service.INTAKE) {
             // Where people and mail gateways send reports by e-mail (R-REP-2).
             props.put("incident.intake.smtp.port", String.valueOf(ports.intakeSmtp()));
+            // A Slack app pointed at this stack signs its slash commands with this secret (README, Slack).
+            try {
+                props.put("incident.intake.slack.signing-secret",
+                        secret(options.runDirectory().resolve("secrets/slack-signing-secret")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         props.putAll(options.extraProperties());
         Path jar = options.repositoryRoot().resolve(service.moduleName()).resolve("target/quarkus-app/quarkus-run.jar");

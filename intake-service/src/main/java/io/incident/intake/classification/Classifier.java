@@ -36,12 +36,13 @@ public final class Classifier {
     }
 
     /**
-     * R-ACK-2: a person writing to an incident address or the REST API is likely reporting an incident (5 minutes);
+     * R-ACK-2: a person writing to an incident address, the REST API or a chat command is likely reporting an
+     * incident (5 minutes);
      * a tool's alert is a standard automated alert (15 minutes) unless the tool itself calls it critical.
      */
     static boolean likelyIncident(ReportChannel channel, Severity severity) {
         return switch (channel) {
-            case REST, EMAIL -> true;
+            case REST, EMAIL, CHAT -> true;
             case PAGERDUTY, ALERTMANAGER, GRAFANA, GENERIC_WEBHOOK -> severity == Severity.SEV1;
         };
     }

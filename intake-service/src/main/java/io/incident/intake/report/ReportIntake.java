@@ -57,6 +57,12 @@ public class ReportIntake {
 
     @Transactional
     public Taken accept(NewReport request, Optional<IdempotencyKey> key) {
+        return accept(request, key, ReportChannel.REST);
+    }
+
+    /** A report a person made through another door than the REST API (a chat command, say). */
+    @Transactional
+    public Taken accept(NewReport request, Optional<IdempotencyKey> key, ReportChannel channel) {
         UUID reportId = UUID.randomUUID();
         UUID incidentId = UUID.randomUUID();
         // Claimed before the report is checked: a retry of a report taken earlier gets that answer even if the
@@ -79,7 +85,7 @@ public class ReportIntake {
                             .reduce((a, b) -> a + "; " + b).orElse(""),
                     Map.of("errors", violations));
         }
-        Classifier.Classification c = Classifier.classify(new Classifier.Input(ReportChannel.REST, request.team(),
+        Classifier.Classification c = Classifier.classify(new Classifier.Input(channel, request.team(),
                 ReportRules.severity(request), false));
         String description = request.description() == null ? "" : request.description();
         List<String> findings = ReportQuality.assess(new ReportQuality.Input(request.title(), description,
@@ -90,7 +96,7 @@ public class ReportIntake {
         report.team = c.team();
         report.title = request.title().strip();
         report.description = description;
-        report.channel = ReportChannel.REST.name();
+        report.channel = channel.name();
         report.severity = c.severity().name();
         report.reporter = request.reporter();
         report.reporterRef = request.reporter() == null ? null : UUID.randomUUID();
@@ -98,7 +104,7 @@ public class ReportIntake {
         boolean security = recorder.record(report).security();
 
         outbox.publish(new IncidentReported(report.incidentId, report.id, report.team, report.title,
-                report.description, ReportChannel.REST, c.severity(), c.likelyIncident(), c.siteWide(), security,
+                report.description, channel, c.severity(), c.likelyIncident(), c.siteWide(), security,
                 null, report.reporterRef == null ? null : report.reporterRef.toString(),
                 ReportQuality.links(report.description), findings, report.receivedAt));
         return new Taken(report, Optional.empty());

@@ -112,6 +112,7 @@ public final class PageContent {
             case ALERTMANAGER -> "Prometheus Alertmanager";
             case GRAFANA -> "Grafana alerting";
             case EMAIL -> "e-mail";
+            case CHAT -> "Slack /incident";
         };
     }
 
