@@ -73,6 +73,16 @@ public interface RuntimeConfig {
 
         /** This service's own token, sent when it calls another service. None: such calls go unauthenticated. */
         Optional<String> serviceToken();
+
+        /**
+         * The secret that signs one-click action links ({@link io.incident.runtime.access.ActionLink}), the same in
+         * every service. None: pages link to the incident page, where the person signs in to acknowledge.
+         */
+        Optional<String> linkSecret();
+
+        /** How long a one-click link works after the page that carries it. */
+        @WithDefault("PT2H")
+        Duration linkLifetime();
     }
 
     interface Outbox {

@@ -242,6 +242,12 @@ public final class Stack implements AutoCloseable {
         props.put("mp.jwt.verify.publickey", tokens.publicKeyPem());
         props.put("incident.access.service-token",
                 tokens.token(service.moduleName(), Duration.ofDays(365), List.of("service")));
+        // One-click links in pages (acknowledge) are signed by notification and honoured by commander.
+        try {
+            props.put("incident.access.link-secret", secret(options.runDirectory().resolve("secrets/link-secret")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (service == Service.INTAKE) {
             // Where people and mail gateways send reports by e-mail (R-REP-2).
             props.put("incident.intake.smtp.port", String.valueOf(ports.intakeSmtp()));
@@ -394,8 +400,26 @@ public final class Stack implements AutoCloseable {
     /** Ports this JVM has handed out: the system may offer a port again once its probe socket is closed. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Where {@link #freePort} looks when {@code incident.port-base} is set: 1,000 ports from there. The system's own
+     * choice (port 0) comes from the ephemeral range, which outgoing connections share: another process's
+     * connection can take a probed port in the seconds before the service binds it. Below that range only listeners
+     * live, so test JVMs that run stacks side by side each get a block of their own (end-to-end-tests/pom.xml).
+     */
+    static final String PORT_BASE = "incident.port-base";
+    private static final int PORT_BLOCK = 1_000;
+
     /** A port nothing listens on now, and never one this JVM handed out before. */
     static int freePort() throws IOException {
+        Integer base = Integer.getInteger(PORT_BASE);
+        if (base != null) {
+            for (int port = base; port < base + PORT_BLOCK; port++) {
+                if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                    return port;
+                }
+            }
+            throw new IOException("No free port left in " + base + "-" + (base + PORT_BLOCK - 1));
+        }
         while (true) {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
@@ -405,6 +429,15 @@ public final class Stack implements AutoCloseable {
             if (HANDED_OUT.add(port)) {
                 return port;
             }
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket(port)) {
+            s.setReuseAddress(true);
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 

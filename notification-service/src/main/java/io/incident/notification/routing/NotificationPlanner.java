@@ -81,7 +81,8 @@ public class NotificationPlanner {
         this.templates = templates;
         this.queue = queue;
         this.links = new Links(runtime.urls().getOrDefault("commander-service", ""), config.responseTeamsUrl(),
-                runtime.urls().get("docs-service"));
+                runtime.urls().get("docs-service"), runtime.access().linkSecret().orElse(null),
+                runtime.access().linkLifetime());
         this.router = new NoticeRouter(links);
     }
 

@@ -39,7 +39,7 @@ public final class PageContent {
         v.put("level", page.escalationLevel());
         v.put("acknowledgeBy", page.acknowledgeBy().toString());
         v.put("acknowledgeByText", when(page.acknowledgeBy()));
-        v.put("acknowledgeUrl", links.incidentPage(page.incidentId()));
+        v.put("acknowledgeUrl", links.acknowledge(page.incidentId(), page.personRef(), page.pagedAt()));
         v.put("source", incident.reported() ? source(incident.source()) : NOT_KNOWN_YET);
         v.put("startedAt", incident.reported() && incident.reportedAt() != null ? when(incident.reportedAt())
                 : NOT_KNOWN_YET);

@@ -94,4 +94,24 @@ class PageContentTest {
         assertThat(shown).hasSize(9).startsWith("https://grafana.example.org/d/0")
                 .endsWith("(3 more in the incident document)");
     }
+
+    @Test
+    @DisplayName("with a link secret the page carries a one-click acknowledge link for the paged person, expiring")
+    void oneClickAcknowledge() {
+        Links signing = new Links("http://commander.example.org/", "w", "http://docs.example.org/", "s3cret",
+                java.time.Duration.ofHours(2));
+        String url = (String) PageContent.values(PAGE, reported("x", List.of(), 1, null), signing)
+                .get("acknowledgeUrl");
+        assertThat(url).startsWith("http://commander.example.org/incidents/" + ID + "/acknowledge-link/");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        io.incident.runtime.access.ActionLink link = io.incident.runtime.access.ActionLink.verify("s3cret", token,
+                T).link().orElseThrow();
+        assertThat(link.person()).isEqualTo("person-ref-1");
+        assertThat(link.incidentId()).isEqualTo(ID);
+        assertThat(link.expiresAt()).isEqualTo(PAGE.pagedAt().plus(java.time.Duration.ofHours(2)));
+        assertThat(PageContent.values(PAGE, reported("x", List.of(), 1, null), signing).get("acknowledgeUrl"))
+                .as("the same page renders the same link").isEqualTo(url);
+        assertThat(PageContent.values(PAGE, reported("x", List.of(), 1, null), LINKS).get("acknowledgeUrl"))
+                .as("without a secret: the incident page").isEqualTo("http://commander.example.org/incidents/" + ID);
+    }
 }
