@@ -72,7 +72,8 @@ class PageMailTest {
         MimeMessage page = mailTo(ic).get(0);
         assertThat(subject(page)).isEqualTo("[Page] SEV1 " + title);
         assertThat(page.getContentType()).startsWith("multipart/alternative");
-        String acknowledge = VendorStandIn.get().url("/incidents/" + incident);
+        // The test profile signs one-click links: the page links to this incident's acknowledge link.
+        String acknowledge = VendorStandIn.get().url("/incidents/" + incident) + "/acknowledge-link/";
 
         String text = part(page, "text/plain");
         assertThat(text).contains(title).contains("Severity: SEV1   Team: " + team)
@@ -82,13 +83,13 @@ class PageMailTest {
                 .contains("Instance: checkout-7f9c\n[... cut: the full description is in the incident document]")
                 .doesNotContain("SIXTH LINE")
                 .contains("- " + GENERATOR_URL + "\n").contains("- " + RUNBOOK_URL + "\n")
-                .contains(": " + acknowledge + "\n").contains("Incident document: " + document);
+                .contains(": " + acknowledge).contains("Incident document: " + document);
 
         String html = part(page, "text/html");
         String escapedGenerator = GENERATOR_URL.replace("&", "&amp;");
         assertThat(html).contains("<a href=\"" + escapedGenerator + "\">" + escapedGenerator + "</a>")
                 .contains("<a href=\"" + RUNBOOK_URL + "\">")
-                .contains("<a href=\"" + acknowledge + "\">").contains("<a href=\"" + document + "\">")
+                .contains("<a href=\"" + acknowledge).contains("<a href=\"" + document + "\">")
                 .contains("Checkout &lt;5xx&gt; &amp; payments " + incident)
                 .doesNotContain("<5xx>")
                 .contains("Error rate for checkout is 7 % (threshold 5 %).<br>")
