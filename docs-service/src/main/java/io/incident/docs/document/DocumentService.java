@@ -4,6 +4,7 @@ import io.incident.events.DocumentCreated;
 import io.incident.events.DocumentUpdated;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentReported;
+import io.incident.events.ReportAttached;
 import io.incident.runtime.RuntimeConfig;
 import io.incident.runtime.lock.IncidentLocks;
 import io.incident.runtime.outbox.Outbox;
@@ -74,10 +75,13 @@ public class DocumentService {
         if (line.isPresent()) {
             append(document, line.get(), envelope.id(), envelope.time(), null);
         }
-        // The report's links are the first evidence the responders get (R-REP-4). ReportAttached carries no links,
-        // so a later report adds its line to the timeline only.
+        // The report's links are the first evidence the responders get (R-REP-4); a later report (a reply with a
+        // log search, a repeated alert) adds the links it gave that are not there yet.
         if (envelope.data() instanceof IncidentReported reported) {
             EvidenceLinks.fromReport(reported).forEach(link -> evidence.addIfNew(document.id, link, envelope.time()));
+        } else if (envelope.data() instanceof ReportAttached attached) {
+            EvidenceLinks.fromAttached(attached).forEach(link -> evidence.addIfNew(document.id, link,
+                    envelope.time()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.incident.docs.document;
 
 import io.incident.events.IncidentReported;
+import io.incident.events.ReportAttached;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,6 +43,18 @@ public final class EvidenceLinks {
         }
         inText(r.description()).forEach(urls::add);
         String source = channel(r.channel() == null ? "" : r.channel().name()) + " report";
+        List<Link> links = new ArrayList<>();
+        for (String url : urls) {
+            links.add(new Link(url, label(url), source, r.reporterRef()));
+        }
+        return links;
+    }
+
+    /** A further report's links, as intake extracted them, labelled with the channel it came by. */
+    public static List<Link> fromAttached(ReportAttached r) {
+        Set<String> urls = new LinkedHashSet<>();
+        r.links().forEach(l -> normalise(l).ifPresent(urls::add));
+        String source = channel(r.channel() == null ? "" : r.channel().name()) + " report (later)";
         List<Link> links = new ArrayList<>();
         for (String url : urls) {
             links.add(new Link(url, label(url), source, r.reporterRef()));
@@ -146,6 +159,7 @@ public final class EvidenceLinks {
             case "PAGERDUTY" -> "PagerDuty";
             case "ALERTMANAGER" -> "Alertmanager";
             case "GRAFANA" -> "Grafana";
+            case "CHAT" -> "Slack";
             default -> "webhook";
         };
     }

@@ -3,6 +3,7 @@ package io.incident.docs.document;
 import io.incident.docs.Docs;
 import io.incident.events.EventEnvelope;
 import io.incident.events.IncidentReported;
+import io.incident.events.ReportAttached;
 import io.incident.events.ReportChannel;
 import io.incident.events.Severity;
 import io.incident.testkit.InfrastructureTestResource;
@@ -119,5 +120,20 @@ class EvidenceTest {
                 .put("/incidents/" + incident + "/bridge").then().statusCode(200);
         assertThat(awaitDocument(incident, 6).getList("evidence.link", String.class))
                 .doesNotContain("https://meet.example.org/inc").hasSize(6);
+    }
+
+    @Test
+    @DisplayName("R-REP-5 R-DOC-1 a later report's links (a reply with a log search) join the evidence, once")
+    void laterReportsLinks() {
+        UUID incident = UUID.randomUUID();
+        Instant t0 = TestEvents.now().minusSeconds(120);
+        kafka.publish(alert(incident, List.of(GENERATOR), t0));
+        String logs = "https://logs.example.org/search?q=refund+timeout";
+        kafka.publish(EventEnvelope.wrap(new ReportAttached(incident, UUID.randomUUID(), ReportChannel.EMAIL,
+                "Re: HighErrorRate checkout-api", "person-ref-9", t0.plusSeconds(30), 1, t0.plusSeconds(30),
+                List.of(logs, GENERATOR)), TestEvents.INTAKE, t0.plusSeconds(30)));
+        var doc = awaitDocument(incident, 2);
+        assertThat(doc.getList("evidence.link", String.class)).containsExactly(GENERATOR, IN_DESCRIPTION, logs);
+        assertThat(doc.getList("evidence.source", String.class).get(2)).isEqualTo("e-mail report (later)");
     }
 }

@@ -76,7 +76,7 @@ public final class ContractFiles {
             // Monitoring alerts often have no description or reporting person; only alerts carry a dedup key.
             IncidentReported.class, Set.of("description", "dedupKey", "reporterRef"),
             // The storm counts came later: a ReportAttached without them stands for one report.
-            ReportAttached.class, Set.of("reporterRef", "alerts", "lastSeenAt"),
+            ReportAttached.class, Set.of("reporterRef", "alerts", "lastSeenAt", "evidenceLinks"),
             // A note is optional, and only not-an-incident and false-positive decisions get a ticket label.
             IncidentTriaged.class, Set.of("note", "ticketLabel"));
 

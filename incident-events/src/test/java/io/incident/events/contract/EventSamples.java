@@ -84,7 +84,8 @@ public final class EventSamples {
                 List.of("no reproduction steps"),
                 T0));
         add(new ReportAttached(INCIDENT, FOLLOW_UP_REPORT, ReportChannel.EMAIL,
-                "Re: Checkout returns HTTP 502 for all card payments", "person-8d2e", at("09:18:00")));
+                "Re: Checkout returns HTTP 502 for all card payments", "person-8d2e", at("09:18:00"), 1,
+                at("09:18:00"), List.of("https://logs.example.org/search?q=checkout+502")));
         add(new AcknowledgeRequested(INCIDENT, REPORT, ReportChannel.PAGERDUTY, at("09:19:00")));
         add(new ResolveRequested(INCIDENT, REPORT, ReportChannel.ALERTMANAGER, at("10:40:00")));
         // The question that would have become the same incident had nobody answered it (R-REP-7).

@@ -71,7 +71,7 @@ public class AlertIntake {
                     recorder.record(report);
                     dedup.announced(integration.id, key, now);
                     outbox.publish(new ReportAttached(report.incidentId, report.id, channel, report.title, null, now,
-                            counted.pending(), now));
+                            counted.pending(), now, alert.evidenceLinks()));
                 }
             }
             case ACKNOWLEDGE -> {

@@ -133,7 +133,7 @@ public class MailIntake {
             report.team = team;
             recorder.record(report);
             outbox.publish(new ReportAttached(report.incidentId, report.id, ReportChannel.EMAIL, report.title,
-                    reporterRef, now));
+                    reporterRef, now, 1, now, ReportQuality.links(report.description)));
         }
         if (mail.messageId() != null) {
             store.message(mail.messageId(), team, report.incidentId, report.id, now);

@@ -120,7 +120,8 @@ class MailIntakeTest {
         String first = send(message("payments-incident-report+checkout@" + DOMAIN, subject, "since 09:30"));
         UUID incident = reportedWithTitle(subject).incidentId();
 
-        MimeMessage reply = message("payments-incident-report@" + DOMAIN, "Re: " + subject, "still failing");
+        MimeMessage reply = message("payments-incident-report@" + DOMAIN, "Re: " + subject,
+                "still failing, see https://logs.example.org/search?q=checkout+502");
         reply.setHeader("In-Reply-To", first);
         reply.setHeader("References", first);
         send(reply);
@@ -130,6 +131,8 @@ class MailIntakeTest {
         List<IncidentEvent> attached = IntakeApi.reportEvents(kafka,
                 e -> e instanceof ReportAttached a && a.incidentId().equals(incident), 2);
         assertThat(attached).hasSize(2).allSatisfy(e -> assertThat(((ReportAttached) e).reporterRef()).isNotNull());
+        assertThat(attached).extracting(e -> ((ReportAttached) e).links()).as("a reply's links are evidence too")
+                .contains(List.of("https://logs.example.org/search?q=checkout+502"));
     }
 
     @Test
