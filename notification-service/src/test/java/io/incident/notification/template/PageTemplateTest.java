@@ -26,7 +26,7 @@ class PageTemplateTest {
 
         assertThat(page).isEqualTo("""
                 [Page] SEV2 Checkout answers with errors
-                You are paged (escalation level 1) to take command of this incident.
+                You are paged (escalation level 1) to take command of incident 7d1c3a52-0000-4000-8000-000000000001 for team payments.
 
                 Checkout answers with errors
                 Severity: SEV2   Team: payments
