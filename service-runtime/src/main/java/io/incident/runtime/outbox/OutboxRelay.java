@@ -96,14 +96,24 @@ public final class OutboxRelay implements AutoCloseable {
             return leader;
         }
         Connection c = dataSource.getConnection();
+        boolean locked = false;
         try {
             c.setAutoCommit(true);
-            if (store.tryLeadership(c)) {
+            locked = store.tryLeadership(c);
+            if (locked) {
                 store.listen(c);
                 leader = c;
                 return c;
             }
         } catch (SQLException | RuntimeException e) {
+            if (locked) {
+                // A pooled connection outlives close(): a lock left on it would keep every instance from leading.
+                try {
+                    store.releaseLeadership(c);
+                } catch (SQLException | RuntimeException ignored) {
+                    // A broken connection: its session, and the lock with it, is gone already.
+                }
+            }
             c.close();
             throw e;
         }
